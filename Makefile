@@ -1,0 +1,92 @@
+# Markaz — the two commands are `make run` and `make test`.
+# Targets are file-based: a second `make run` reinstalls nothing that has not changed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMPS := .stamps
+MANAGE := $(BIN)/python manage.py
+FONTS := build/static/cms/fonts/ibm-plex-sans-arabic-400.woff2
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+HTML := $(shell git ls-files '*.html' 2>/dev/null)
+# Two cores on our machines: one pytest worker each.
+PYTEST_WORKERS ?= auto
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run serve setup test lint format messages demo admin bench clean help
+
+help:
+	@echo "make run    set everything up (first time) and serve http://$(HOST):$(PORT)"
+	@echo "make test   run the whole test suite (SQLite, or DATABASE_URL/REDIS_URL)"
+	@echo "make lint   ruff check, ruff format --check, djhtml --check"
+	@echo "make messages  extract strings into locale/*/LC_MESSAGES/django.po"
+	@echo "make bench  run the benchmarks in bench/"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMPS)/requirements: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/requirements-dev: requirements-dev.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@mkdir -p $(STAMPS) && touch $@ $(STAMPS)/requirements
+
+$(STAMPS)/npm: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@mkdir -p $(STAMPS) && touch $@
+
+$(FONTS): cms/fonts.py $(STAMPS)/requirements
+	$(BIN)/python -m cms.fonts build/static/cms/fonts
+
+# Compiled with polib (pure Python) so no system gettext is needed.
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMPS)/requirements
+	$(BIN)/python -c "import polib, sys; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])" $< $@
+
+setup: $(STAMPS)/requirements $(STAMPS)/npm $(FONTS) $(MO_FILES)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_admin
+
+run: setup serve
+
+serve:
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+demo: $(STAMPS)/requirements
+	$(MANAGE) load_demo
+
+admin: $(STAMPS)/requirements
+	$(MANAGE) ensure_admin
+
+# pytest exits 5 when it collected no tests: that is a failure here.
+test: $(STAMPS)/requirements-dev $(STAMPS)/npm $(FONTS) $(MO_FILES)
+	@$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; \
+	exit $$status
+
+lint: $(STAMPS)/requirements-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $(HTML)
+
+format: $(STAMPS)/requirements-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml $(HTML)
+
+messages: $(STAMPS)/requirements
+	$(MANAGE) makemessages --no-location --no-obsolete -l ar -l en -l fr \
+		--ignore='.venv/*' --ignore='node_modules/*' --ignore='build/*' \
+		--ignore='static_collected/*' --ignore='tests/*' --ignore='bench/*'
+
+bench: $(STAMPS)/requirements-dev
+	$(BIN)/python bench/pages.py
+
+clean:
+	rm -rf $(STAMPS) build static_collected $(MO_FILES)

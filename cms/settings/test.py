@@ -1,0 +1,21 @@
+"""Settings for pytest: SQLite unless DATABASE_URL/REDIS_URL point at real services."""
+
+from .base import *  # noqa: F403
+from .base import REDIS_URL
+
+SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789"
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if not REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tasks run in the test process; against Redis the broker is still checked by /healthz.
+CELERY_TASK_ALWAYS_EAGER = True
+# Rate limits are exercised by their own tests through override_settings.
+ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/key"}
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,63 @@
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    current: bool
+    bidi: bool
+
+
+def _page_urls(page: Page, request) -> dict[str, str]:
+    """URLs of the live translations of a page, keyed by language code."""
+    urls = {}
+    for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+        url = translation.get_url(request=request)
+        if url:
+            urls[translation.locale.language_code] = url
+    return urls
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[LanguageLink]:
+    """Links to the same page in each language it exists in.
+
+    For a Wagtail page, only languages with a live translation are offered;
+    for other views every language is, at the same path.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    page = context.get("page")
+    current = get_language()
+    if isinstance(page, Page):
+        urls = _page_urls(page, request)
+    else:
+        path = request.get_full_path()
+        urls = {code: translate_url(path, code) for code, _ in settings.LANGUAGES}
+    links = []
+    for code, _ in settings.LANGUAGES:
+        if code not in urls:
+            continue
+        info = get_language_info(code)
+        links.append(
+            LanguageLink(
+                code=code,
+                name=info["name_local"],
+                url=urls[code],
+                current=code == current,
+                bidi=info["bidi"],
+            )
+        )
+    return links

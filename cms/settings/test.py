@@ -19,3 +19,6 @@ CELERY_TASK_ALWAYS_EAGER = True
 # Rate limits are exercised by their own tests through override_settings.
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/key"}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Serve static files from the finders, as in development: no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from cms.municipalities.services import MunicipalityImportError, municipalities_import_csv
 
@@ -19,13 +20,18 @@ class Command(BaseCommand):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise CommandError(f"Cannot read {path}: {exc.strerror}") from exc
+            raise CommandError(
+                _("Cannot read %(path)s: %(reason)s") % {"path": path, "reason": exc.strerror}
+            ) from exc
         try:
             result = municipalities_import_csv(data=data)
         except MunicipalityImportError as exc:
             raise CommandError(
-                "Nothing was imported.\n" + "\n".join(str(error) for error in exc.errors)
+                "\n".join([_("Nothing was imported."), *(str(error) for error in exc.errors)])
             ) from exc
         self.stdout.write(
-            self.style.SUCCESS(f"{result.created} created, {result.updated} updated.")
+            self.style.SUCCESS(
+                _("%(created)d created, %(updated)d updated.")
+                % {"created": result.created, "updated": result.updated}
+            )
         )

@@ -1,0 +1,44 @@
+from django.core.cache import cache
+
+import pytest
+
+from cms import demo
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded files go to a temporary folder, never the developer's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate-limit counters and cached pages must not leak between tests.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_pages(db):
+    """The Arabic home page at the site root with its en and fr translations."""
+    locales = demo.ensure_locales()
+    return demo.ensure_home_pages(locales)
+
+
+@pytest.fixture
+def user_password():
+    return "correct-horse-battery-staple-42"
+
+
+@pytest.fixture
+def verified_user(db, user_password):
+    from django.contrib.auth import get_user_model
+
+    from allauth.account.models import EmailAddress
+
+    user = get_user_model().objects.create_user(
+        email="salma@example.org", password=user_password, name_ar="سلمى الورفلي"
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user

@@ -20,6 +20,7 @@ def _english():
     with translation.override("en"):
         yield
 
+
 HEADER = "slug,name_ar,name_en,name_fr,country,region\n"
 
 

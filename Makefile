@@ -85,7 +85,7 @@ messages: $(STAMPS)/requirements
 		--ignore='.venv/*' --ignore='node_modules/*' --ignore='build/*' \
 		--ignore='static_collected/*' --ignore='tests/*' --ignore='bench/*'
 
-bench: $(STAMPS)/requirements-dev
+bench: setup
 	$(BIN)/python bench/pages.py
 
 clean:

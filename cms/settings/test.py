@@ -1,5 +1,8 @@
 """Settings for pytest: SQLite unless DATABASE_URL/REDIS_URL point at real services."""
 
+import os
+from urllib.parse import urlsplit, urlunsplit
+
 from .base import *  # noqa: F403
 from .base import REDIS_URL
 
@@ -12,7 +15,14 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-if not REDIS_URL:
+if REDIS_URL:
+    # Each pytest-xdist worker gets its own Redis database: tests clear the
+    # cache, and one worker must not wipe another's rate-limit counters.
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    CACHES["default"]["LOCATION"] = urlunsplit(  # noqa: F405
+        urlsplit(REDIS_URL)._replace(path=f"/{1 + worker % 15}")
+    )
+else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tasks run in the test process; against Redis the broker is still checked by /healthz.
 CELERY_TASK_ALWAYS_EAGER = True

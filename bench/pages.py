@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -37,7 +37,9 @@ PAGES = {
 def measure(client: Client, url: str, requests: int) -> dict:
     client.get(url)  # warm caches and template loading
     queries = []
-    with connection.execute_wrapper(lambda execute, sql, *a: queries.append(sql) or execute(sql, *a)):
+    with connection.execute_wrapper(
+        lambda execute, sql, *a: queries.append(sql) or execute(sql, *a)
+    ):
         response = client.get(url)
     if response.status_code != 200:
         raise SystemExit(f"{url} answered {response.status_code}: run `make setup` first")

@@ -19,7 +19,7 @@ if REDIS_URL:
     # Each pytest-xdist worker gets its own Redis database: tests clear the
     # cache, and one worker must not wipe another's rate-limit counters.
     worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
-    CACHES["default"]["LOCATION"] = urlunsplit(  # noqa: F405
+    CACHES["default"]["LOCATION"] = urlunsplit(
         urlsplit(REDIS_URL)._replace(path=f"/{1 + worker % 15}")
     )
 else:

@@ -5,15 +5,18 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .sitemaps import MultilingualSitemap
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -22,6 +25,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("cms.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("search/", views.search, name="search"),
+    path("municipalities/", include("cms.municipalities.urls")),
     # Wagtail's catch-all serves the page tree and must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,11 +1,17 @@
 from http import HTTPStatus
 
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from wagtail.models import Locale
+
 from .health import run_checks
+from .pages import paginate
+from .search import site_search
 
 
 @never_cache
@@ -25,5 +31,23 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /*/accounts/",
         f"Disallow: {reverse('healthz')}",
+        "Disallow: /*/search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()
+    locale = Locale.objects.get(language_code=get_language())
+    results = site_search(query=query, locale=locale) if query else None
+    return render(
+        request,
+        "cms/search.html",
+        {
+            "query": query,
+            "results": paginate(request, results, 10) if results is not None else None,
+            "query_string": f"q={query}" if query else "",
+        },
+    )

@@ -19,6 +19,23 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo site once per test database; tests roll back to it."""
+    with django_db_blocker.unblock():
+        demo.load()
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo content (again, if a transactional test flushed it)."""
+    from cms.news.models import NewsPage
+
+    if not NewsPage.objects.exists():
+        demo.load()
+    return demo.ensure_home_pages(demo.ensure_locales())
+
+
 @pytest.fixture
 def home_pages(db):
     """The Arabic home page at the site root with its en and fr translations."""

@@ -36,11 +36,19 @@ INSTALLED_APPS = [
     "cms.accounts",
     "cms.municipalities",
     "cms.home",
+    "cms.partners",
+    "cms.programmes",
+    "cms.news",
+    "cms.events",
+    "cms.standard",
     "courses",
     "community",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
@@ -233,6 +241,10 @@ WAGTAIL_SITE_NAME = "Markaz"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAIL_USER_CUSTOM_FIELDS = ["name_ar", "name_latin"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's Arabic snowball stemmer on top of our own normalisation
+    # (cms/text.py). After changing it, run `manage.py update_index`.
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = os.environ.get("SEARCH_CONFIG", "arabic")
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "doc",

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -61,3 +61,33 @@ def language_links(context) -> list[LanguageLink]:
             )
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context) -> list[Page]:
+    """The home page of the active language and its children shown in menus."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    home = site.root_page.localized
+    return [home, *home.get_children().live().public().in_menu().specific()]
+
+
+@register.filter
+def absolute(url: str, request) -> str:
+    """An absolute URL for ``url`` on the current host."""
+    return request.build_absolute_uri(url) if request and url else url
+
+
+@register.filter
+def in_section(page, section: Page) -> bool:
+    """True when ``page`` is ``section`` or one of its descendants."""
+    return isinstance(page, Page) and page.path.startswith(section.path)
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context) -> str:
+    """The page's search description, else its lead, else nothing."""
+    page = context.get("page")
+    return getattr(page, "search_description", "") or getattr(page, "lead", "") or ""

@@ -71,8 +71,13 @@ def test_switcher_on_a_page_offers_only_its_translations(client, home_pages):
 
 def test_web_font_is_served_locally(client, home_pages):
     html = client.get("/ar/").content.decode()
-    # No stylesheet, script or font from another host.
-    assert not re.search(r'(href|src)="(https?:)?//', html)
+    # No stylesheet, script, font or image from another host.
+    resources = re.findall(r'<(?:script|img|source)[^>]* src="([^"]+)"', html) + re.findall(
+        r'<link[^>]* rel="(?:stylesheet|preload|icon)"[^>]* href="([^"]+)"', html
+    )
+    assert resources
+    for url in resources:
+        assert url.startswith("/") and not url.startswith("//"), url
     css_path = finders.find("cms/css/site.css")
     css = Path(css_path).read_text(encoding="utf-8")
     fonts = re.findall(r'url\("\.\./fonts/([^"]+)"\)', css)

@@ -1,0 +1,80 @@
+"""What every content page shares: Arabic-normalised search text, a lead, a social image."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from .text import normalise_arabic
+
+
+class SearchableMixin:
+    """Adds ``search_text``: the page's words folded by :func:`normalise_arabic`.
+
+    The site search folds the query the same way, so «الادارة» finds «الإدارة»
+    on SQLite (Wagtail's database backend) and PostgreSQL full-text alike.
+    """
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("search_text"),
+        index.FilterField("locale"),
+    ]
+
+    def search_text_parts(self) -> list[str]:
+        return [self.title, self.search_description]
+
+    def search_text(self) -> str:
+        return normalise_arabic(" ".join(part for part in self.search_text_parts() if part))
+
+    def language_alternates(self, request=None) -> dict[str, str]:
+        """Full URLs of this page's live translations, keyed by language code."""
+        alternates = {}
+        for page in self.get_translations(inclusive=True).live().public().select_related("locale"):
+            url = page.get_full_url(request)
+            if url:
+                alternates[page.locale.language_code] = url
+        return alternates
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        alternates = self.language_alternates(request)
+        if len(alternates) > 1:
+            for url in urls:
+                url["alternates"] = [
+                    {"lang_code": code, "location": location}
+                    for code, location in alternates.items()
+                ]
+        return urls
+
+
+def paginate(request, items, per_page: int = 10):
+    """The requested page of ``items``; out-of-range numbers give the nearest page."""
+    paginator = Paginator(items, per_page)
+    number = request.GET.get("page", 1)
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def default_locale() -> Locale:
+    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+
+def with_source_fallback(queryset, locale: Locale):
+    """Pages in ``locale``, plus Arabic originals that have no translation in it yet.
+
+    A reader of the English site still sees news that exists only in Arabic,
+    marked with its language, rather than nothing.
+    """
+    source = default_locale()
+    if locale.pk == source.pk:
+        return queryset.filter(locale=locale)
+    translated_keys = queryset.filter(locale=locale).values("translation_key")
+    return queryset.filter(locale__in=[locale, source]).exclude(
+        locale=source, translation_key__in=translated_keys
+    )

@@ -437,8 +437,9 @@ def ensure_pages(home: HomePage, locales) -> None:
                 field.save()
 
 
-def ensure_home_sections(home: HomePage, programmes, locales) -> None:
+def ensure_home_sections(home: HomePage, programmes, courses, locales) -> None:
     headings = {
+        "courses": {"ar": "دورات مختارة", "en": "Featured courses", "fr": "Formations à la une"},
         "news": {"ar": "آخر الأخبار", "en": "Latest news", "fr": "Dernières actualités"},
         "events": {"ar": "الفعاليات القادمة", "en": "Upcoming events", "fr": "Événements à venir"},
         "programmes": {"ar": "برامجنا", "en": "Our programmes", "fr": "Nos programmes"},
@@ -450,6 +451,10 @@ def ensure_home_sections(home: HomePage, programmes, locales) -> None:
         page.body = [
             ("hero", {**HERO[code], "image": None, "button_label": "", "button_page": None}),
             ("latest_news", {"heading": headings["news"][code], "count": 3}),
+            (
+                "featured",
+                {"heading": headings["courses"][code], "intro": "", "pages": list(courses)},
+            ),
             ("upcoming_events", {"heading": headings["events"][code], "count": 3}),
             (
                 "featured",
@@ -473,11 +478,15 @@ def load() -> list[str]:
     ensure_news(sections["news"], partners, programmes, locales)
     ensure_events(sections["events"], partners, programmes, locales)
     ensure_pages(home, locales)
-    ensure_home_sections(home, programmes, locales)
     roles_setup()
+    from courses import demo as courses_demo
+
+    course_lines, courses = courses_demo.load(home)
+    ensure_home_sections(home, programmes, courses, locales)
     return [
         "locales ar, en, fr",
         f"{len(partners)} partners, {len(programmes)} programmes",
         f"{NewsPage.objects.count()} news pages, {EventPage.objects.count()} event pages",
         "home, about and contact pages; editors, moderators and the news workflow",
+        *course_lines,
     ]

@@ -18,8 +18,9 @@ def searchable_page_types() -> tuple[type[Page], ...]:
     from cms.news.models import NewsPage
     from cms.programmes.models import ProgrammePage
     from cms.standard.models import StandardPage
+    from courses.models import CoursePage
 
-    return (NewsPage, EventPage, ProgrammePage, StandardPage)
+    return (NewsPage, EventPage, ProgrammePage, StandardPage, CoursePage)
 
 
 def site_search(*, query: str, locale: Locale):

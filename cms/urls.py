@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", views.search, name="search"),
     path("municipalities/", include("cms.municipalities.urls")),
+    path("my/", include("courses.urls")),
     # Wagtail's catch-all serves the page tree and must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -7,3 +7,10 @@ class CoursesConfig(AppConfig):
 
     name = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        from allauth.account.signals import email_confirmed
+
+        from .receivers import accept_invitations
+
+        email_confirmed.connect(accept_invitations, dispatch_uid="courses_accept_invitations")

@@ -114,6 +114,7 @@ class HomePage(SearchableMixin, Page):
         "programmes.ProgrammeIndexPage",
         "standard.StandardPage",
         "standard.FormPage",
+        "courses.CourseIndexPage",
     ]
     max_count_per_parent = 1
 

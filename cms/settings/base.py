@@ -231,6 +231,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cms.tasks.publish_scheduled",
         "schedule": 60.0,
     },
+    "remind-inactive-learners": {
+        "task": "courses.tasks.remind_inactive_learners",
+        "schedule": 24 * 60 * 60.0,
+    },
 }
 # Wagtail 8 queues its own background work through django-tasks.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -278,6 +282,7 @@ LOGGING = {
         # Wagtail logs every page action and django-tasks every task at INFO.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "celery.app.trace": {"level": "WARNING"},
     },
 }
 

@@ -91,3 +91,9 @@ def meta_description(context) -> str:
     """The page's search description, else its lead, else nothing."""
     page = context.get("page")
     return getattr(page, "search_description", "") or getattr(page, "lead", "") or ""
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]`` in a template, or None."""
+    return mapping.get(key) if hasattr(mapping, "get") else None

@@ -2,10 +2,12 @@
 
 from http import HTTPStatus
 
-import pytest
 from django.urls import reverse
+
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation
+
+import pytest
 
 from cms.events.models import EventPage
 from cms.home.models import HomePage
@@ -48,9 +50,7 @@ def test_home_page_edit_view(admin_client):
     assert admin_client.get(reverse("wagtailadmin_pages:edit", args=[home.pk])).status_code == 200
 
 
-def test_page_is_translated_with_wagtail_localize(
-    admin_client, django_capture_on_commit_callbacks
-):
+def test_page_is_translated_with_wagtail_localize(admin_client, django_capture_on_commit_callbacks):
     index = NewsIndexPage.objects.get(locale__language_code="ar")
     article = index.add_child(
         instance=NewsPage(title="إطلاق دليل المشاركة المجتمعية", slug="guide", lead="دليل جديد")
@@ -85,7 +85,5 @@ def test_partner_snippet_is_translatable(admin_client):
     partner = Partner.objects.get(key="giz", locale__language_code="ar")
     english = Locale.objects.get(language_code="en")
     assert partner.get_translation(english).name != partner.name
-    response = admin_client.get(
-        reverse("wagtailsnippets_partners_partner:edit", args=[partner.pk])
-    )
+    response = admin_client.get(reverse("wagtailsnippets_partners_partner:edit", args=[partner.pk]))
     assert response.status_code == HTTPStatus.OK

@@ -20,13 +20,21 @@ from cms.home.models import HomePage
 from cms.news.models import NewsIndexPage, NewsPage
 from cms.programmes.models import ProgrammeIndexPage, ProgrammePage
 from cms.standard.models import FormPage, StandardPage
+from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 
 
 class TestCreationRules(WagtailPageTestCase):
     def test_home_holds_the_sections(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {NewsIndexPage, EventIndexPage, ProgrammeIndexPage, StandardPage, FormPage},
+            {
+                NewsIndexPage,
+                EventIndexPage,
+                ProgrammeIndexPage,
+                StandardPage,
+                FormPage,
+                CourseIndexPage,
+            },
         )
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
@@ -39,6 +47,13 @@ class TestCreationRules(WagtailPageTestCase):
         self.assertCanNotCreateAt(HomePage, NewsPage)
         self.assertCanNotCreateAt(NewsIndexPage, EventPage)
         self.assertCanCreateAt(StandardPage, StandardPage)
+
+    def test_course_tree(self):
+        self.assertAllowedParentPageTypes(CourseIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(CourseIndexPage, {CoursePage})
+        self.assertAllowedSubpageTypes(CoursePage, {ModulePage})
+        self.assertAllowedSubpageTypes(ModulePage, {LessonPage})
+        self.assertAllowedSubpageTypes(LessonPage, set())
 
 
 pytestmark = pytest.mark.django_db
@@ -242,3 +257,24 @@ def test_robots_txt_points_to_the_sitemap(client):
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
     assert "Disallow: /admin/" in body
+
+
+def test_catalogue_and_course_pages(client, demo_site):
+    for language in ("ar", "en", "fr"):
+        catalogue = page(CourseIndexPage, "courses", language)
+        html = client.get(catalogue.url).content.decode()
+        course = CoursePage.objects.get(slug="local-strategic-planning")
+        assert escape(course.title) in html  # Arabic courses are listed in every language
+    html = client.get("/ar/courses/?category=adult-education").content.decode()
+    assert escape(CoursePage.objects.get(slug="adult-education-for-trainers").title) in html
+    assert escape(course.title) not in html
+    response = client.get(course.url)
+    assert response.status_code == HTTPStatus.OK
+    first_lesson = LessonPage.objects.descendant_of(course).order_by("path").first()
+    assert escape(first_lesson.title) in response.content.decode()  # the public outline
+
+
+def test_search_finds_courses(client, demo_site):
+    course = CoursePage.objects.get(slug="community-participation")
+    html = client.get("/ar/search/", {"q": course.title.split()[0]}).content.decode()
+    assert escape(course.title) in html

@@ -1,0 +1,78 @@
+"""Blocks of a lesson's body.
+
+Extension point for interactive content: a block that records the learner's
+result itself (an H5P activity, a server-graded quiz) subclasses
+:class:`ActivityBlock`. A lesson containing one is completed by that activity
+through ``courses.services.lesson_progress_record`` rather than by the
+learner's "mark as done" button, and its score counts towards the course's
+minimum score. Add such blocks to :class:`LessonStreamBlock`.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+from cms.blocks import (
+    AccordionBlock,
+    DocumentBlock,
+    HeadingBlock,
+    ImageBlock,
+    ParagraphBlock,
+    QuoteBlock,
+    VideoEmbedBlock,
+)
+
+
+class ActivityBlock(blocks.StructBlock):
+    """Base class of blocks that complete a lesson and report a score themselves."""
+
+    is_activity = True
+
+
+class UploadedVideoBlock(blocks.StructBlock):
+    video = DocumentChooserBlock(
+        label=_("Video file"), help_text=_("An MP4 or WebM file uploaded as a document.")
+    )
+    poster = ImageChooserBlock(label=_("Poster image"), required=False)
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
+
+    class Meta:
+        icon = "media"
+        template = "courses/blocks/uploaded_video_block.html"
+        label = _("Uploaded video")
+        description = _("A video file played on the site, without an external service")
+        preview_value = {"caption": "مقدمة الدورة"}
+
+
+class ReflectionBlock(blocks.StructBlock):
+    prompt = blocks.TextBlock(label=_("Question"))
+    guidance = blocks.TextBlock(label=_("Guidance for the learner"), required=False)
+
+    class Meta:
+        icon = "edit"
+        template = "courses/blocks/reflection_block.html"
+        label = _("Reflection")
+        description = _("A question the learner answers in a few lines; trainers read the answers")
+        preview_value = {
+            "prompt": "كيف تُشرك بلديتك المواطنين في إعداد خطتها؟",
+            "guidance": "اكتب فقرة قصيرة من واقع تجربتك.",
+        }
+
+
+class LessonStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    video = VideoEmbedBlock()
+    uploaded_video = UploadedVideoBlock()
+    document = DocumentBlock()
+    accordion = AccordionBlock()
+    reflection = ReflectionBlock()
+
+
+def has_activity(stream) -> bool:
+    """True when a lesson body holds a block that completes the lesson by itself."""
+    return any(getattr(child.block, "is_activity", False) for child in stream)

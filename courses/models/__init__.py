@@ -1,0 +1,43 @@
+from .enrolment import (
+    CourseRun,
+    Enrollment,
+    EnrollmentInvitation,
+    EnrollmentStatus,
+    EnrolmentPolicy,
+    LessonProgress,
+    ProgressStatus,
+    ReflectionAnswer,
+    RunMode,
+    RunSession,
+)
+from .pages import (
+    CourseCategory,
+    CourseIndexPage,
+    CourseLevel,
+    CoursePage,
+    CourseTeamMember,
+    LessonPage,
+    ModulePage,
+    TeamRole,
+)
+
+__all__ = [
+    "CourseCategory",
+    "CourseIndexPage",
+    "CourseLevel",
+    "CoursePage",
+    "CourseRun",
+    "CourseTeamMember",
+    "Enrollment",
+    "EnrollmentInvitation",
+    "EnrollmentStatus",
+    "EnrolmentPolicy",
+    "LessonPage",
+    "LessonProgress",
+    "ModulePage",
+    "ProgressStatus",
+    "ReflectionAnswer",
+    "RunMode",
+    "RunSession",
+    "TeamRole",
+]

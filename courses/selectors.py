@@ -1,0 +1,266 @@
+"""Reads for the courses app: who may see what, and what dashboards show."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import (
+    CoursePage,
+    CourseRun,
+    CourseTeamMember,
+    Enrollment,
+    EnrollmentStatus,
+    LessonPage,
+    LessonProgress,
+    ModulePage,
+    ProgressStatus,
+    RunSession,
+)
+from .models.enrolment import SEAT_STATUSES
+
+
+def team_role(*, user, course: CoursePage) -> str | None:
+    """The user's role in the course's team (any translation of the course), if any."""
+    if not user.is_authenticated:
+        return None
+    return (
+        CourseTeamMember.objects.filter(user=user, course__translation_key=course.translation_key)
+        .values_list("role", flat=True)
+        .first()
+    )
+
+
+def is_course_staff(*, user, course: CoursePage) -> bool:
+    """Administrators, the course team and the trainers of any of its runs."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    if team_role(user=user, course=course):
+        return True
+    return CourseRun.objects.filter(
+        course__translation_key=course.translation_key, trainers=user
+    ).exists()
+
+
+def learner_enrollment(*, user, course: CoursePage) -> Enrollment | None:
+    """The learner's enrolment that gives access to the course, newest first."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Enrollment.objects.filter(
+            user=user,
+            run__course__translation_key=course.translation_key,
+            status__in=SEAT_STATUSES,
+        )
+        .select_related("run__course", "last_lesson")
+        .order_by("status", "-enrolled_at")  # "active" sorts before "completed"
+        .first()
+    )
+
+
+def lesson_statuses(*, enrollment: Enrollment | None) -> dict:
+    """translation_key of each lesson → its progress row, for one enrolment."""
+    if enrollment is None:
+        return {}
+    rows = LessonProgress.objects.filter(enrollment=enrollment).select_related("lesson")
+    return {row.lesson.translation_key: row for row in rows}
+
+
+@dataclass
+class LessonAccess:
+    allowed: bool
+    reason: str = ""
+
+
+def lesson_access(
+    *,
+    user,
+    lesson: LessonPage,
+    course: CoursePage,
+    module: ModulePage,
+    enrollment: Enrollment | None,
+    statuses: dict,
+    outline: list[LessonPage],
+) -> LessonAccess:
+    """May ``user`` open ``lesson`` now? The course team always may."""
+    if is_course_staff(user=user, course=course):
+        return LessonAccess(True)
+    if enrollment is None:
+        return LessonAccess(False, _("Enrol in this course to open its lessons."))
+    if not module.is_released:
+        return LessonAccess(
+            False, _("This module opens on %(date)s.") % {"date": module.available_from}
+        )
+    if course.sequential:
+        for previous in outline:
+            if previous.translation_key == lesson.translation_key:
+                break
+            row = statuses.get(previous.translation_key)
+            if previous.required and (row is None or row.status != ProgressStatus.COMPLETE):
+                return LessonAccess(
+                    False, _("Complete “%(title)s” first.") % {"title": previous.title}
+                )
+    return LessonAccess(True)
+
+
+def course_outline(*, course: CoursePage) -> list[tuple[ModulePage, list[LessonPage]]]:
+    """Modules with their live lessons, in order, in two queries."""
+    modules = list(course.modules())
+    lessons = list(course.lessons().select_related(None))
+    by_path = {module.path: [] for module in modules}
+    for lesson in lessons:
+        by_path.get(lesson.path[: -lesson.steplen], []).append(lesson)
+    return [(module, by_path[module.path]) for module in modules]
+
+
+def next_lesson(*, outline, statuses: dict) -> LessonPage | None:
+    for _module, lessons in outline:
+        for lesson in lessons:
+            row = statuses.get(lesson.translation_key)
+            if row is None or row.status != ProgressStatus.COMPLETE:
+                return lesson
+    return None
+
+
+def open_runs(*, course: CoursePage):
+    now = timezone.now()
+    return (
+        CourseRun.objects.filter(course__translation_key=course.translation_key)
+        .exclude(enrolment_policy="closed")
+        .filter(Q(enrolment_closes__isnull=True) | Q(enrolment_closes__gte=now))
+        .filter(Q(ends__isnull=True) | Q(ends__gte=now))
+        .annotate(seats_taken=Count("enrollments", filter=Q(enrollments__status__in=SEAT_STATUSES)))
+        .order_by("starts", "pk")
+    )
+
+
+# --- Dashboards ------------------------------------------------------------------
+
+
+def _localize(pages: list, model) -> dict:
+    """translation_key → the page in the active language (or itself), in one query."""
+    from wagtail.models import Locale
+
+    locale = Locale.get_active()
+    keys = {page.translation_key for page in pages if page is not None}
+    found = {
+        page.translation_key: page
+        for page in model.objects.live().filter(translation_key__in=keys, locale=locale)
+    }
+    return {page.translation_key: found.get(page.translation_key, page) for page in pages if page}
+
+
+def learner_dashboard(*, user) -> dict:
+    enrollments = list(
+        Enrollment.objects.filter(user=user)
+        .exclude(status__in=[EnrollmentStatus.WITHDRAWN, EnrollmentStatus.REJECTED])
+        .select_related("run__course", "last_lesson")
+        .order_by("-last_activity_at", "-created_at")
+    )
+    # Courses and lessons as the reader's language has them, without a query each.
+    courses = _localize([e.run.course for e in enrollments], CoursePage)
+    lessons = _localize([e.last_lesson for e in enrollments], LessonPage)
+    for enrollment in enrollments:
+        enrollment.course_page = courses[enrollment.run.course.translation_key]
+        last = enrollment.last_lesson
+        enrollment.continue_lesson = lessons[last.translation_key] if last else None
+    current = [e for e in enrollments if e.status == EnrollmentStatus.ACTIVE]
+    waiting = [
+        e
+        for e in enrollments
+        if e.status in (EnrollmentStatus.PENDING, EnrollmentStatus.WAITLISTED)
+    ]
+    completed = [e for e in enrollments if e.status == EnrollmentStatus.COMPLETED]
+    sessions = (
+        RunSession.objects.filter(
+            run__enrollments__user=user,
+            run__enrollments__status=EnrollmentStatus.ACTIVE,
+            starts__gte=timezone.now(),
+        )
+        .select_related("run__course")
+        .order_by("starts")[:10]
+    )
+    return {"current": current, "waiting": waiting, "completed": completed, "sessions": sessions}
+
+
+def runs_taught(*, user):
+    runs = CourseRun.objects.select_related("course").annotate(
+        learners=Count("enrollments", filter=Q(enrollments__status__in=SEAT_STATUSES)),
+        pending=Count("enrollments", filter=Q(enrollments__status=EnrollmentStatus.PENDING)),
+    )
+    if user.is_superuser:
+        return runs
+    team_courses = CourseTeamMember.objects.filter(user=user).values("course__translation_key")
+    return runs.filter(Q(trainers=user) | Q(course__translation_key__in=team_courses)).distinct()
+
+
+def may_teach(*, user, run: CourseRun) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser
+        or run.trainers.filter(pk=user.pk).exists()
+        or team_role(user=user, course=run.course) is not None
+    )
+
+
+PROGRESS_BUCKETS = ((0, 0), (1, 25), (26, 50), (51, 75), (76, 99), (100, 100))
+
+
+def run_learners(*, run: CourseRun, status: str = "", query: str = "", inactive_days: int = 0):
+    """Enrolments of a run for the trainer's table, with everything it shows joined in."""
+    enrollments = (
+        Enrollment.objects.filter(run=run)
+        .select_related("user__municipality", "last_lesson")
+        .order_by("status", "user__name_ar", "user__email")
+    )
+    if status:
+        enrollments = enrollments.filter(status=status)
+    if query:
+        enrollments = enrollments.filter(
+            Q(user__email__icontains=query)
+            | Q(user__name_ar__icontains=query)
+            | Q(user__name_latin__icontains=query)
+            | Q(user__municipality__name_ar__icontains=query)
+            | Q(user__municipality__name_en__icontains=query)
+        )
+    if inactive_days:
+        cutoff = timezone.now() - timezone.timedelta(days=inactive_days)
+        enrollments = enrollments.filter(
+            status=EnrollmentStatus.ACTIVE, last_activity_at__lt=cutoff
+        )
+    return enrollments
+
+
+def run_summary(*, run: CourseRun) -> dict:
+    """Counts per status and the progress distribution, in one query."""
+    aggregates = {
+        f"status_{value}": Count("pk", filter=Q(status=value)) for value in EnrollmentStatus.values
+    }
+    for low, high in PROGRESS_BUCKETS:
+        aggregates[f"bucket_{low}_{high}"] = Count(
+            "pk",
+            filter=Q(status__in=SEAT_STATUSES, progress__gte=low, progress__lte=high),
+        )
+    counts = Enrollment.objects.filter(run=run).aggregate(**aggregates)
+    buckets = [
+        {
+            "label": f"{low}–{high}%" if low != high else f"{low}%",
+            "count": counts[f"bucket_{low}_{high}"],
+        }
+        for low, high in PROGRESS_BUCKETS
+    ]
+    peak = max((bucket["count"] for bucket in buckets), default=0) or 1
+    for bucket in buckets:
+        bucket["share"] = round(100 * bucket["count"] / peak)
+    return {
+        "statuses": {value: counts[f"status_{value}"] for value in EnrollmentStatus.values},
+        "buckets": buckets,
+    }
+
+
+def prefetch_team(queryset):
+    return queryset.prefetch_related(
+        Prefetch("team", queryset=CourseTeamMember.objects.select_related("user"))
+    )

@@ -1,0 +1,89 @@
+"""Course teams as Wagtail permissions.
+
+Wagtail grants page permissions to groups on subtrees, so each course gets two
+groups of its own: the team (add and edit the course's pages) and its lead
+trainers (who may also publish). Membership follows the course's "Course team"
+panel. Trainers otherwise only hold the Trainers group (admin access, images,
+documents, and "add" on the catalogue so they can start a new course).
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from .models import CourseIndexPage, CoursePage, TeamRole
+
+TRAINERS = "Trainers"
+TEAM_PERMISSIONS = ["add_page", "change_page"]
+LEAD_PERMISSIONS = [*TEAM_PERMISSIONS, "publish_page", "lock_page", "unlock_page"]
+
+
+def _page_permission(codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+
+
+def _group(course: CoursePage, kind: str) -> Group:
+    return Group.objects.get_or_create(name=f"course:{course.translation_key}:{kind}")[0]
+
+
+@transaction.atomic
+def course_team_sync(*, course: CoursePage) -> None:
+    """Make the course's two groups match its team, on every translation of the course."""
+    team = _group(course, "team")
+    leads = _group(course, "leads")
+    translations = list(course.get_translations(inclusive=True))
+    for group, codenames in ((team, TEAM_PERMISSIONS), (leads, LEAD_PERMISSIONS)):
+        for page in translations:
+            for codename in codenames:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=page, permission=_page_permission(codename)
+                )
+    latest = course.get_latest_revision_as_object() if course.latest_revision_id else course
+    members = {member.user_id: member.role for member in latest.team.all()}
+    team.user_set.set(list(members))
+    leads.user_set.set([user for user, role in members.items() if role == TeamRole.LEAD])
+    trainers = Group.objects.get(name=TRAINERS)
+    trainers.user_set.add(*members)
+
+
+@transaction.atomic
+def trainers_group_setup() -> Group:
+    trainers, _created = Group.objects.get_or_create(name=TRAINERS)
+    trainers.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    root_collection = Collection.get_first_root_node()
+    for app_label, codename in (
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "choose_document"),
+    ):
+        GroupCollectionPermission.objects.get_or_create(
+            group=trainers,
+            collection=root_collection,
+            permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+        )
+    # "add" on the catalogue lets a trainer start a course (and edit the ones they own);
+    # never "change", which would open every course below it.
+    for catalogue in CourseIndexPage.objects.all():
+        GroupPagePermission.objects.get_or_create(
+            group=trainers, page=catalogue, permission=_page_permission("add_page")
+        )
+    for codename in ("add_courserun", "change_courserun", "view_courserun"):
+        trainers.permissions.add(
+            Permission.objects.get(content_type__app_label="courses", codename=codename)
+        )
+    return trainers
+
+
+def visible_course_ids_for(user) -> set[int] | None:
+    """Course pages a trainer may see in the admin; None means every course."""
+    if user.is_superuser or user.groups.filter(name__in=["Editors", "Moderators"]).exists():
+        return None
+    keys = user.course_teams.values("course__translation_key")
+    owned = CoursePage.objects.filter(owner=user).values("translation_key")
+    return set(
+        CoursePage.objects.filter(translation_key__in=keys).values_list("pk", flat=True)
+    ) | set(CoursePage.objects.filter(translation_key__in=owned).values_list("pk", flat=True))

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from .views import learner, teaching
+
+app_name = "courses"
+
+urlpatterns = [
+    path("", learner.dashboard, name="dashboard"),
+    path("runs/<int:run_id>/enrol/", learner.enrol, name="enrol"),
+    path("enrolments/<int:enrollment_id>/withdraw/", learner.withdraw, name="withdraw"),
+    path("lessons/<int:lesson_id>/done/", learner.complete_lesson, name="complete_lesson"),
+    path("lessons/<int:lesson_id>/reflection/", learner.save_reflection, name="save_reflection"),
+    path("teaching/", teaching.runs, name="teaching"),
+    path("teaching/runs/<int:run_id>/", teaching.run_dashboard, name="run"),
+    path(
+        "teaching/runs/<int:run_id>/enrolments/<int:enrollment_id>/<str:decision>/",
+        teaching.decide,
+        name="decide",
+    ),
+    path("teaching/runs/<int:run_id>/enrol-csv/", teaching.bulk_enrol, name="bulk_enrol"),
+    path("teaching/runs/<int:run_id>/remind/", teaching.remind, name="remind"),
+    path("teaching/runs/<int:run_id>/export.<str:fmt>", teaching.export, name="export"),
+    path("teaching/runs/<int:run_id>/reflections/", teaching.reflections, name="reflections"),
+]

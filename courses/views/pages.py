@@ -1,0 +1,86 @@
+"""How course and lesson pages serve themselves: overview public, lessons gated."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseForbidden
+from django.template.response import TemplateResponse
+
+from courses import selectors, services
+from courses.blocks import has_activity
+from courses.models import ProgressStatus
+
+
+def course_page(request, page):
+    user = request.user
+    enrollment = selectors.learner_enrollment(user=user, course=page)
+    statuses = selectors.lesson_statuses(enrollment=enrollment)
+    outline = selectors.course_outline(course=page)
+    context = page.get_context(request)
+    context.update(
+        {
+            "enrollment": enrollment,
+            "outline": outline,
+            "statuses": statuses,
+            "next_lesson": selectors.next_lesson(outline=outline, statuses=statuses)
+            if enrollment
+            else None,
+            "runs": selectors.open_runs(course=page),
+            "is_staff": selectors.is_course_staff(user=user, course=page),
+            "my_requests": {
+                e.run_id: e
+                for e in user.enrollments.filter(run__course__translation_key=page.translation_key)
+            }
+            if user.is_authenticated
+            else {},
+        }
+    )
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+def lesson_page(request, page):
+    user = request.user
+    module = page.get_parent().specific
+    course = module.get_parent().specific
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    enrollment = selectors.learner_enrollment(user=user, course=course)
+    statuses = selectors.lesson_statuses(enrollment=enrollment)
+    outline = selectors.course_outline(course=course)
+    flat = [lesson for _module, lessons in outline for lesson in lessons]
+    access = selectors.lesson_access(
+        user=user,
+        lesson=page,
+        course=course,
+        module=module,
+        enrollment=enrollment,
+        statuses=statuses,
+        outline=flat,
+    )
+    context = page.get_context(request)
+    context.update({"course": course, "module": module, "outline": outline, "statuses": statuses})
+    if not access.allowed:
+        context["reason"] = access.reason
+        response = TemplateResponse(request, "courses/lesson_locked.html", context)
+        response.status_code = HttpResponseForbidden.status_code
+        return response
+    progress = None
+    if enrollment is not None:
+        progress = services.lesson_visit(enrollment=enrollment, lesson=page)
+        statuses[page.translation_key] = progress
+    index = next((i for i, lesson in enumerate(flat) if lesson.pk == page.pk), 0)
+    context.update(
+        {
+            "enrollment": enrollment,
+            "progress": progress,
+            "is_complete": progress is not None and progress.status == ProgressStatus.COMPLETE,
+            "manual_completion": not has_activity(page.body),
+            "previous_lesson": flat[index - 1] if index > 0 else None,
+            "following_lesson": flat[index + 1] if index + 1 < len(flat) else None,
+            "reflections": {
+                answer.block_id: answer
+                for answer in enrollment.reflections.filter(lesson=progress.lesson)
+            }
+            if enrollment is not None
+            else {},
+        }
+    )
+    return TemplateResponse(request, page.get_template(request), context)

@@ -1,0 +1,209 @@
+"""What a trainer does with a run: follow learners, decide requests, enrol, export, remind."""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from openpyxl import Workbook
+
+from courses import selectors, services
+from courses.forms import BulkEnrolForm, DecisionForm, LearnerFilterForm
+from courses.models import CourseRun, Enrollment, ReflectionAnswer
+
+
+def _run_for_teacher(request, run_id) -> CourseRun:
+    run = get_object_or_404(CourseRun.objects.select_related("course"), pk=run_id)
+    if not selectors.may_teach(user=request.user, run=run):
+        raise PermissionDenied
+    return run
+
+
+def _filtered(request, run):
+    form = LearnerFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    learners = selectors.run_learners(
+        run=run,
+        status=filters.get("status", ""),
+        query=filters.get("q", ""),
+        inactive_days=filters.get("inactive") or 0,
+    )
+    return form, learners
+
+
+@login_required
+@require_GET
+def runs(request):
+    taught = selectors.runs_taught(user=request.user)
+    return render(request, "courses/teaching/runs.html", {"runs": taught})
+
+
+@login_required
+@require_GET
+def run_dashboard(request, run_id):
+    run = _run_for_teacher(request, run_id)
+    form, learners = _filtered(request, run)
+    return render(
+        request,
+        "courses/teaching/run.html",
+        {
+            "run": run,
+            "filter_form": form,
+            "learners": learners,
+            "summary": selectors.run_summary(run=run),
+            "bulk_form": BulkEnrolForm(),
+            "decision_form": DecisionForm(),
+            "query_string": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def decide(request, run_id, enrollment_id, decision):
+    if decision not in ("approve", "reject"):
+        raise Http404
+    run = _run_for_teacher(request, run_id)
+    enrollment = get_object_or_404(Enrollment, pk=enrollment_id, run=run)
+    form = DecisionForm(request.POST)
+    message = form.cleaned_data["message"] if form.is_valid() else ""
+    if decision == "approve":
+        services.enrollment_approve(enrollment=enrollment, message=message)
+        messages.success(request, _("Request approved."))
+    else:
+        services.enrollment_reject(enrollment=enrollment, message=message)
+        messages.success(request, _("Request declined."))
+    return redirect("courses:run", run_id=run.pk)
+
+
+@login_required
+@require_POST
+def bulk_enrol(request, run_id):
+    run = _run_for_teacher(request, run_id)
+    form = BulkEnrolForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for error in form.errors.get("file", []):
+            messages.error(request, error)
+        return redirect("courses:run", run_id=run.pk)
+    try:
+        result = services.enrollments_import_csv(
+            run=run, data=form.cleaned_data["file"].read(), invited_by=request.user
+        )
+    except services.BulkEnrolmentError as error:
+        messages.error(
+            request,
+            "\n".join(
+                [_("Nobody was enrolled: correct the file and try again."), *map(str, error.errors)]
+            ),
+        )
+    else:
+        messages.success(
+            request,
+            _("%(enrolled)d enrolled, %(already)d already enrolled, %(invited)d invited by e-mail.")
+            % {
+                "enrolled": len(result.enrolled),
+                "already": len(result.already),
+                "invited": len(result.invited),
+            },
+        )
+    return redirect("courses:run", run_id=run.pk)
+
+
+@login_required
+@require_POST
+def remind(request, run_id):
+    from courses.tasks import remind_inactive_learners
+
+    run = _run_for_teacher(request, run_id)
+    remind_inactive_learners.delay(run_id=run.pk, days=7)
+    messages.success(
+        request, _("Reminders are being sent to learners inactive for 7 days or more.")
+    )
+    return redirect("courses:run", run_id=run.pk)
+
+
+EXPORT_COLUMNS = (
+    ("name", lambda e: e.user.display_name),
+    ("email", lambda e: e.user.email),
+    ("municipality", lambda e: e.user.municipality.name if e.user.municipality else ""),
+    ("position", lambda e: e.user.position),
+    ("status", lambda e: e.get_status_display()),
+    ("progress", lambda e: e.progress),
+    ("score", lambda e: float(e.score) if e.score is not None else ""),
+    ("enrolled", lambda e: e.enrolled_at.strftime("%Y-%m-%d") if e.enrolled_at else ""),
+    (
+        "last_activity",
+        lambda e: e.last_activity_at.strftime("%Y-%m-%d %H:%M") if e.last_activity_at else "",
+    ),
+    ("completed", lambda e: e.completed_at.strftime("%Y-%m-%d") if e.completed_at else ""),
+)
+
+
+def _export_headers() -> list[str]:
+    labels = {
+        "name": _("Name"),
+        "email": _("E-mail"),
+        "municipality": _("Municipality"),
+        "position": _("Position"),
+        "status": _("Status"),
+        "progress": _("Progress (%)"),
+        "score": _("Score (%)"),
+        "enrolled": _("Enrolled"),
+        "last_activity": _("Last activity"),
+        "completed": _("Completed"),
+    }
+    return [labels[key] for key, _getter in EXPORT_COLUMNS]
+
+
+@login_required
+@require_GET
+def export(request, run_id, fmt):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    run = _run_for_teacher(request, run_id)
+    _form, learners = _filtered(request, run)
+    rows = [[getter(enrollment) for _key, getter in EXPORT_COLUMNS] for enrollment in learners]
+    stamp = timezone.localdate().isoformat()
+    filename = f"run-{run.pk}-learners-{stamp}"
+    if fmt == "xlsx":
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "learners"
+        sheet.sheet_view.rightToLeft = request.LANGUAGE_CODE == "ar"
+        sheet.append(_export_headers())
+        for row in rows:
+            sheet.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+        return response
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read the Arabic as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(_export_headers())
+    writer.writerows(rows)
+    return response
+
+
+@login_required
+@require_GET
+def reflections(request, run_id):
+    run = _run_for_teacher(request, run_id)
+    answers = (
+        ReflectionAnswer.objects.filter(enrollment__run=run)
+        .select_related("enrollment__user", "lesson")
+        .order_by("lesson__path", "enrollment__user__name_ar")
+    )
+    return render(request, "courses/teaching/reflections.html", {"run": run, "answers": answers})

@@ -1,0 +1,110 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import reports
+from .models import CourseCategory, CoursePage, CourseRun, CourseTeamMember, TeamRole
+from .team import course_team_sync, visible_course_ids_for
+
+
+class CourseCategoryViewSet(SnippetViewSet):
+    model = CourseCategory
+    icon = "tag"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "slug"]
+
+
+class CourseRunViewSet(SnippetViewSet):
+    model = CourseRun
+    icon = "date"
+    menu_order = 305
+    add_to_admin_menu = True
+    list_display = ["title", "course", "mode", "enrolment_policy", "starts", "capacity"]
+    list_filter = ["mode", "enrolment_policy"]
+
+    def get_queryset(self, request):
+        runs = CourseRun.objects.select_related("course")
+        visible = visible_course_ids_for(request.user)
+        if visible is None:
+            return runs
+        keys = CoursePage.objects.filter(pk__in=visible).values("translation_key")
+        return runs.filter(course__translation_key__in=keys)
+
+
+register_snippet(CourseCategoryViewSet)
+register_snippet(CourseRunViewSet)
+
+
+def _is_course(page) -> bool:
+    return isinstance(page.specific, CoursePage)
+
+
+@hooks.register("after_create_page")
+def make_creator_lead_trainer(request, page):
+    if _is_course(page):
+        course = page.specific
+        if not request.user.is_superuser:
+            CourseTeamMember.objects.get_or_create(
+                course=course, user=request.user, defaults={"role": TeamRole.LEAD}
+            )
+        course_team_sync(course=course)
+
+
+@hooks.register("after_edit_page")
+@hooks.register("after_publish_page")
+def sync_course_team(request, page):
+    if _is_course(page):
+        course_team_sync(course=page.specific)
+
+
+@hooks.register("after_copy_page")
+def sync_copied_course_team(request, page, new_page):
+    if _is_course(new_page):
+        course = new_page.specific
+        if not request.user.is_superuser:
+            CourseTeamMember.objects.get_or_create(
+                course=course, user=request.user, defaults={"role": TeamRole.LEAD}
+            )
+        course_team_sync(course=course)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_other_teams_courses(parent_page, pages, request):
+    visible = visible_course_ids_for(request.user)
+    if visible is None:
+        return pages
+    course_ids = CoursePage.objects.child_of(parent_page).values_list("pk", flat=True)
+    return pages.exclude(pk__in=set(course_ids) - visible)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_teams_courses_in_chooser(pages, request):
+    visible = visible_course_ids_for(request.user)
+    if visible is None:
+        return pages
+    hidden = set(CoursePage.objects.values_list("pk", flat=True)) - visible
+    return pages.exclude(pk__in=hidden)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path("reports/training/", reports.training_report, name="training_report"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_training_report_menu_item():
+    return TrainingReportMenuItem(
+        _("Training"), reverse("training_report"), icon_name="table", order=100
+    )
+
+
+class TrainingReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser or request.user.has_perm("courses.view_courserun")

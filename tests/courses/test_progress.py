@@ -136,7 +136,11 @@ def test_concurrent_completion_counts_once(make_course, make_run, learner):
     lessons = required(course)
     services.lesson_progress_record(enrollment=enrollment, lesson=lessons[0])
     received = []
-    enrollment_completed.connect(lambda sender, enrollment, **kw: received.append(enrollment.pk))
+
+    def receiver(sender, enrollment, **kwargs):
+        received.append(enrollment.pk)
+
+    enrollment_completed.connect(receiver)
     barrier = threading.Barrier(4)
 
     def finish():
@@ -151,6 +155,7 @@ def test_concurrent_completion_counts_once(make_course, make_run, learner):
         thread.start()
     for thread in threads:
         thread.join()
+    enrollment_completed.disconnect(receiver)
     assert LessonProgress.objects.filter(enrollment=enrollment, lesson=lessons[1]).count() == 1
     enrollment.refresh_from_db()
     assert enrollment.status == EnrollmentStatus.COMPLETED

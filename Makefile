@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 STAMPS := .stamps
 MANAGE := $(BIN)/python manage.py
 FONTS := build/static/cms/fonts/ibm-plex-sans-arabic-400.woff2
+PLAYER := build/static/h5p-standalone/main.bundle.js
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 HTML := $(shell git ls-files '*.html' 2>/dev/null)
@@ -40,6 +41,14 @@ $(STAMPS)/npm: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@mkdir -p $(STAMPS) && touch $@
 
+# The H5P player, served from our own static files.
+$(PLAYER): $(STAMPS)/npm
+	rm -rf build/static/h5p-standalone
+	mkdir -p build/static/h5p-standalone
+	cp -R node_modules/h5p-standalone/dist/main.bundle.js node_modules/h5p-standalone/dist/frame.bundle.js \
+		node_modules/h5p-standalone/dist/styles node_modules/h5p-standalone/dist/fonts \
+		node_modules/h5p-standalone/dist/images build/static/h5p-standalone/
+
 $(FONTS): cms/fonts.py $(STAMPS)/requirements
 	$(BIN)/python -m cms.fonts build/static/cms/fonts
 
@@ -47,7 +56,7 @@ $(FONTS): cms/fonts.py $(STAMPS)/requirements
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMPS)/requirements
 	$(BIN)/python -c "import polib, sys; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])" $< $@
 
-setup: $(STAMPS)/requirements $(STAMPS)/npm $(FONTS) $(MO_FILES)
+setup: $(STAMPS)/requirements $(STAMPS)/npm $(FONTS) $(PLAYER) $(MO_FILES)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) load_demo
@@ -65,7 +74,7 @@ admin: $(STAMPS)/requirements
 	$(MANAGE) ensure_admin
 
 # pytest exits 5 when it collected no tests: that is a failure here.
-test: $(STAMPS)/requirements-dev $(STAMPS)/npm $(FONTS) $(MO_FILES)
+test: $(STAMPS)/requirements-dev $(STAMPS)/npm $(FONTS) $(PLAYER) $(MO_FILES)
 	@$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; \
 	exit $$status

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.blocks import (
     AccordionBlock,
@@ -29,6 +30,36 @@ class ActivityBlock(blocks.StructBlock):
     """Base class of blocks that complete a lesson and report a score themselves."""
 
     is_activity = True
+
+
+class UUIDSnippetChooserBlock(SnippetChooserBlock):
+    """Wagtail's chooser looks stored ids up as strings; UUID keys need converting first."""
+
+    def bulk_to_python(self, values):
+        to_key = self.model_class._meta.pk.to_python
+        keys = [to_key(value) if value is not None else None for value in values]
+        return super().bulk_to_python(keys)
+
+
+class H5PActivityBlock(ActivityBlock):
+    content = UUIDSnippetChooserBlock("courses.H5PContent", label=_("H5P activity"))
+
+    class Meta:
+        icon = "code"
+        template = "courses/blocks/h5p_block.html"
+        label = _("H5P activity")
+        description = _("An interactive H5P exercise; finishing it completes the lesson")
+        preview_value = {}
+
+    def activity_result(self, value, *, enrollment, lesson):
+        from django.db.models import Count, Max
+
+        from courses.models import XAPIStatement
+
+        best = XAPIStatement.objects.filter(
+            user=enrollment.user, content=value["content"], completes=True
+        ).aggregate(done=Count("pk"), score=Max("score"))
+        return best["done"] > 0, best["score"]
 
 
 class UploadedVideoBlock(blocks.StructBlock):
@@ -71,6 +102,7 @@ class LessonStreamBlock(blocks.StreamBlock):
     document = DocumentBlock()
     accordion = AccordionBlock()
     reflection = ReflectionBlock()
+    h5p = H5PActivityBlock()
 
 
 def has_activity(stream) -> bool:

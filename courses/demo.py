@@ -1,8 +1,11 @@
 """Demo courses: the catalogue, three Arabic courses with open runs, and learners at
 various stages. Idempotent, like every demo loader."""
 
+import os
 from datetime import timedelta
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +20,7 @@ from cms.municipalities.models import Municipality
 
 from . import demo_content as content
 from . import services
+from .h5p.services import h5p_import_path
 from .models import (
     CourseCategory,
     CourseIndexPage,
@@ -24,6 +28,7 @@ from .models import (
     CourseRun,
     CourseTeamMember,
     EnrolmentPolicy,
+    H5PContent,
     LessonPage,
     ModulePage,
     RunMode,
@@ -215,6 +220,43 @@ def ensure_course(catalogue, data, lead) -> CoursePage:
     return course
 
 
+H5P_DIR = Path(
+    os.environ.get("MARKAZ_H5P_DEMO_DIR", settings.BASE_DIR.parent / "shared" / "h5p" / "valid")
+)
+H5P_ACTIVITIES = {
+    "local-strategic-planning": ("H5P.TrueFalse-small.h5p", "صح أم خطأ: مبادئ التخطيط التشاركي"),
+    "adult-education-for-trainers": ("H5P.MultiChoice.h5p", "اختيار من متعدد: كيف يتعلم الكبار"),
+    "community-participation": ("H5P.SingleChoiceSet.h5p", "أسئلة سريعة: أدوات المشاركة"),
+}
+
+
+def ensure_h5p_lesson(course: CoursePage, key: str) -> bool:
+    """An interactive lesson with a real H5P package, when the shared packages are at hand."""
+    filename, title = H5P_ACTIVITIES[key]
+    path = H5P_DIR / filename
+    module = ModulePage.objects.child_of(course).order_by("path").first()
+    if module is None or LessonPage.objects.child_of(module).filter(slug="activity").exists():
+        return True
+    if not path.is_file():
+        return False
+    content = H5PContent.objects.filter(title=title).first() or h5p_import_path(
+        path=path, title=title
+    )
+    child(
+        module,
+        LessonPage,
+        "activity",
+        title=title,
+        required=True,
+        estimated_minutes=5,
+        body=[
+            ("paragraph", RichText("<p>اختبر فهمك لما سبق بهذا النشاط القصير.</p>")),
+            ("h5p", {"content": content}),
+        ],
+    )
+    return True
+
+
 def ensure_run(course: CoursePage, key: str, trainers) -> CourseRun:
     run = CourseRun.objects.filter(course=course).first()
     if run is not None:
@@ -277,11 +319,14 @@ def load(home: HomePage) -> tuple[list[str], list[CoursePage]]:
     runs, courses = {}, []
     for index, data in enumerate(content.COURSES):
         course = ensure_course(catalogue, data, trainers[index % len(trainers)])
+        with_h5p = ensure_h5p_lesson(course, data["key"])
         courses.append(course)
         runs[data["key"]] = ensure_run(course, data["key"], trainers)
     ensure_learners(runs, learners)
     lines = [
         f"{len(runs)} courses with open runs, "
-        f"{LessonPage.objects.count()} lessons, {len(learners)} demo learners"
+        f"{LessonPage.objects.count()} lessons, {len(learners)} demo learners",
+        f"H5P activities: {H5PContent.objects.count()}"
+        + ("" if with_h5p else f" (packages not found in {H5P_DIR})"),
     ]
     return lines, courses

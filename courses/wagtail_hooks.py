@@ -3,11 +3,21 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import reports
-from .models import CourseCategory, CoursePage, CourseRun, CourseTeamMember, TeamRole
+from .h5p.forms import H5PContentForm
+from .h5p.services import delete_stored_files
+from .models import (
+    CourseCategory,
+    CoursePage,
+    CourseRun,
+    CourseTeamMember,
+    H5PContent,
+    TeamRole,
+)
 from .team import course_team_sync, visible_course_ids_for
 
 
@@ -36,6 +46,25 @@ class CourseRunViewSet(SnippetViewSet):
         return runs.filter(course__translation_key__in=keys)
 
 
+class H5PContentViewSet(SnippetViewSet):
+    model = H5PContent
+    icon = "code"
+    menu_order = 306
+    add_to_admin_menu = True
+    list_display = ["title", "main_library", "size", "created_at"]
+    edit_handler = ObjectList(
+        [FieldPanel("title"), FieldPanel("package")], base_form_class=H5PContentForm
+    )
+
+
+@hooks.register("after_delete_snippet")
+def delete_h5p_files(request, instances):
+    for instance in instances:
+        if isinstance(instance, H5PContent):
+            delete_stored_files(instance.files)
+
+
+register_snippet(H5PContentViewSet)
 register_snippet(CourseCategoryViewSet)
 register_snippet(CourseRunViewSet)
 

@@ -264,6 +264,17 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
+# --- H5P -------------------------------------------------------------------------
+H5P_LIMITS = {
+    "MAX_PACKAGE_BYTES": int(os.environ.get("H5P_MAX_PACKAGE_MB", "100")) * 1024 * 1024,
+    "MAX_FILES": int(os.environ.get("H5P_MAX_FILES", "5000")),
+    "MAX_FILE_BYTES": int(os.environ.get("H5P_MAX_FILE_MB", "50")) * 1024 * 1024,
+    "MAX_TOTAL_BYTES": int(os.environ.get("H5P_MAX_TOTAL_MB", "300")) * 1024 * 1024,
+    "MAX_COMPRESSION_RATIO": float(os.environ.get("H5P_MAX_COMPRESSION_RATIO", "100")),
+}
+# Uploads bigger than this go to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
 # --- Security -------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

@@ -1,6 +1,8 @@
 """Settings for pytest: SQLite unless DATABASE_URL/REDIS_URL point at real services."""
 
 import os
+import tempfile
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
@@ -9,6 +11,8 @@ from .base import REDIS_URL
 SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789"
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# Never the developer's media/: each test run writes into a temporary folder.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="markaz-test-media-"))
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

@@ -10,6 +10,7 @@ from .enrolment import (
     RunMode,
     RunSession,
 )
+from .h5p import H5PContent, H5PUserData, XAPIStatement
 from .pages import (
     CourseCategory,
     CourseIndexPage,
@@ -32,6 +33,8 @@ __all__ = [
     "EnrollmentInvitation",
     "EnrollmentStatus",
     "EnrolmentPolicy",
+    "H5PContent",
+    "H5PUserData",
     "LessonPage",
     "LessonProgress",
     "ModulePage",
@@ -40,4 +43,5 @@ __all__ = [
     "RunMode",
     "RunSession",
     "TeamRole",
+    "XAPIStatement",
 ]

@@ -73,6 +73,7 @@ def lesson_page(request, page):
             "progress": progress,
             "is_complete": progress is not None and progress.status == ProgressStatus.COMPLETE,
             "manual_completion": not has_activity(page.body),
+            "has_h5p": any(child.block_type == "h5p" for child in page.body),
             "previous_lesson": flat[index - 1] if index > 0 else None,
             "following_lesson": flat[index + 1] if index + 1 < len(flat) else None,
             "reflections": {

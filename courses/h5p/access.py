@@ -1,0 +1,52 @@
+"""May this user load this H5P activity? Only through a lesson they may open."""
+
+from django.core.cache import cache
+
+from wagtail.models import ReferenceIndex
+
+from courses import selectors
+from courses.models import H5PContent, LessonPage
+
+CACHE_SECONDS = 300
+
+
+def lessons_using(content: H5PContent) -> list[LessonPage]:
+    """Live lessons whose body holds this activity (from Wagtail's reference index)."""
+    references = ReferenceIndex.get_references_to(content)
+    page_ids = [
+        int(ref.object_id)
+        for ref in references
+        if ref.content_type.model_class() is not None
+        and issubclass(ref.content_type.model_class(), LessonPage)
+    ]
+    return list(LessonPage.objects.live().filter(pk__in=page_ids))
+
+
+def lesson_uses(lesson: LessonPage, content: H5PContent) -> bool:
+    return any(
+        child.block_type == "h5p"
+        and child.value["content"]
+        and child.value["content"].pk == content.pk
+        for child in lesson.body
+    )
+
+
+def may_view(user, content: H5PContent) -> bool:
+    """Staff, or the team or an enrolled learner of a course with a lesson using it."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or user.has_perm("courses.change_h5pcontent"):
+        return True
+    key = f"h5p-access:{user.pk}:{content.pk}"
+    allowed = cache.get(key)
+    if allowed is None:
+        allowed = False
+        for lesson in lessons_using(content):
+            course = lesson.get_parent().get_parent().specific
+            if selectors.is_course_staff(user=user, course=course) or selectors.learner_enrollment(
+                user=user, course=course
+            ):
+                allowed = True
+                break
+        cache.set(key, allowed, CACHE_SECONDS)
+    return allowed

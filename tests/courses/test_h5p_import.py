@@ -5,9 +5,10 @@ import json
 import zipfile
 from pathlib import Path
 
-import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
+
+import pytest
 
 from courses.h5p.services import h5p_delete, h5p_import, h5p_import_path
 from courses.h5p.validation import H5PValidationError
@@ -23,7 +24,10 @@ INVALID_REASONS = {
     "corrupt_archive.h5p": ["not a valid zip archive"],
     "broken-h5p-json.h5p": ["h5p.json is not valid", "not valid JSON"],
     "broken-content-json.h5p": ["content/content.json is not valid", "not valid JSON"],
-    "invalid-library-json.h5p": ["H5P.GreetingCard-1.0 has an invalid library.json", "majorVersion"],
+    "invalid-library-json.h5p": [
+        "H5P.GreetingCard-1.0 has an invalid library.json",
+        "majorVersion",
+    ],
     "missing-preloaded-js.h5p": ["preloaded file “greetingcard.js”"],
     "2-invalid-libraries.h5p": ["H5P.GreetingCard-1.0", "H5P.GreetingCard2-1.0"],
 }
@@ -55,9 +59,10 @@ def test_shared_packages_are_present():
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
 def test_every_valid_package_imports(settings, path):
     content = h5p_import_path(path=path)
-    assert content.main_library.split()[0] == json.loads(
-        zipfile.ZipFile(path).read("h5p.json")
-    )["mainLibrary"]
+    assert (
+        content.main_library.split()[0]
+        == json.loads(zipfile.ZipFile(path).read("h5p.json"))["mainLibrary"]
+    )
     files = stored_files(settings)
     assert len(files) == len(content.files) > 10
     assert (Path(settings.MEDIA_ROOT) / content.prefix / "h5p.json").is_file()
@@ -88,7 +93,10 @@ def test_both_invalid_libraries_are_named_separately():
 def repack(extra: dict[str, bytes] | None = None, *, infos: list | None = None) -> io.BytesIO:
     """The TrueFalse package with extra members added."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(TRUE_FALSE) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+    with (
+        zipfile.ZipFile(TRUE_FALSE) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
         for item in source.infolist():
             out.writestr(item, source.read(item))
         for name, data in (extra or {}).items():
@@ -105,7 +113,7 @@ def import_buffer(buffer: io.BytesIO) -> H5PContent:
 
 def symlink_info(name: str) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name)
-    info.external_attr = (0o120777 << 16)  # a Unix symbolic link
+    info.external_attr = 0o120777 << 16  # a Unix symbolic link
     return info
 
 

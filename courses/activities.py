@@ -15,7 +15,9 @@ def lesson_activities_evaluate(*, enrollment, lesson) -> None:
         return
     canonical = lesson_in_course_language(lesson=lesson, run=enrollment.run)
     results = [
-        child.block.activity_result(child.value, enrollment=enrollment, lesson=canonical)
+        child.block.activity_result(
+            child.value, enrollment=enrollment, lesson=canonical, block_id=child.id
+        )
         for child in lesson.body
         if getattr(child.block, "is_activity", False)
     ]

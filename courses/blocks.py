@@ -51,7 +51,7 @@ class H5PActivityBlock(ActivityBlock):
         description = _("An interactive H5P exercise; finishing it completes the lesson")
         preview_value = {}
 
-    def activity_result(self, value, *, enrollment, lesson):
+    def activity_result(self, value, *, enrollment, lesson, block_id=None):
         from django.db.models import Count, Max
 
         from courses.models import XAPIStatement
@@ -60,6 +60,53 @@ class H5PActivityBlock(ActivityBlock):
             user=enrollment.user, content=value["content"], completes=True
         ).aggregate(done=Count("pk"), score=Max("score"))
         return best["done"] > 0, best["score"]
+
+
+class QuizBlock(ActivityBlock):
+    bank = SnippetChooserBlock("courses.QuestionBank", label=_("Question bank"))
+    title = blocks.CharBlock(label=_("Title"), required=False)
+    questions = blocks.IntegerBlock(
+        label=_("Questions to draw"), default=0, min_value=0, help_text=_("0 means all of them.")
+    )
+    shuffle = blocks.BooleanBlock(label=_("Shuffle questions and answers"), required=False)
+    pass_mark = blocks.IntegerBlock(
+        label=_("Pass mark (%)"), default=60, min_value=0, max_value=100
+    )
+    attempts = blocks.IntegerBlock(
+        label=_("Attempts allowed"), default=0, min_value=0, help_text=_("0 means no limit.")
+    )
+    time_limit = blocks.IntegerBlock(
+        label=_("Time limit (minutes)"), default=0, min_value=0, help_text=_("0 means none.")
+    )
+    review = blocks.ChoiceBlock(
+        label=_("Show correct answers"),
+        choices=[
+            ("after_each", _("After each attempt")),
+            ("after_last", _("After the last attempt, or once passed")),
+            ("never", _("Never: the score only")),
+        ],
+        default="after_each",
+    )
+
+    class Meta:
+        icon = "form"
+        template = "courses/blocks/quiz_block.html"
+        label = _("Quiz")
+        description = _("Questions graded on the server; passing completes the lesson")
+        preview_value = {"title": "اختبار قصير", "questions": 0, "pass_mark": 60}
+
+    def activity_result(self, value, *, enrollment, lesson, block_id=None):
+        from django.db.models import Max
+
+        from courses.models import Attempt
+
+        attempts = Attempt.objects.filter(
+            user=enrollment.user,
+            lesson__translation_key=lesson.translation_key,
+            block_id=block_id,
+        ).exclude(submitted_at=None)
+        best = attempts.aggregate(score=Max("score"))["score"]
+        return attempts.filter(passed=True).exists(), best
 
 
 class UploadedVideoBlock(blocks.StructBlock):
@@ -103,6 +150,7 @@ class LessonStreamBlock(blocks.StreamBlock):
     accordion = AccordionBlock()
     reflection = ReflectionBlock()
     h5p = H5PActivityBlock()
+    quiz = QuizBlock()
 
 
 def has_activity(stream) -> bool:

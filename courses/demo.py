@@ -22,6 +22,7 @@ from . import demo_content as content
 from . import services
 from .h5p.services import h5p_import_path
 from .models import (
+    Choice,
     CourseCategory,
     CourseIndexPage,
     CoursePage,
@@ -31,6 +32,8 @@ from .models import (
     H5PContent,
     LessonPage,
     ModulePage,
+    Question,
+    QuestionBank,
     RunMode,
     RunSession,
     TeamRole,
@@ -257,6 +260,75 @@ def ensure_h5p_lesson(course: CoursePage, key: str) -> bool:
     return True
 
 
+QUIZ = [
+    (
+        "single",
+        "من يشارك في إعداد خطة التنمية المحلية التشاركية؟",
+        [
+            ("البلدية مع المواطنين والمجتمع المدني", {"correct": True}),
+            ("الوزارة وحدها", {}),
+            ("مكتب استشاري دون مشاركة", {}),
+        ],
+    ),
+    (
+        "true_false",
+        "التشخيص المحلي يأتي بعد تحديد الأولويات.",
+        [("صح", {}), ("خطأ", {"correct": True})],
+    ),
+    (
+        "multiple",
+        "أي مما يلي من أدوات المشاركة المجتمعية؟",
+        [
+            ("جلسات الاستماع العامة", {"correct": True}),
+            ("الموازنة التشاركية", {"correct": True}),
+            ("قرارات مغلقة دون تشاور", {}),
+        ],
+    ),
+    (
+        "short",
+        "ما المرحلة الأولى في التخطيط الاستراتيجي المحلي؟",
+        [("التشخيص", {"correct": True}), ("التشخيص المحلي", {"correct": True})],
+    ),
+    (
+        "ordering",
+        "رتّب مراحل الخطة من الأولى إلى الأخيرة.",
+        [("التشخيص", {}), ("التخطيط", {}), ("التنفيذ", {}), ("المتابعة والتقييم", {})],
+    ),
+]
+
+
+def ensure_quiz_lesson(course: CoursePage) -> None:
+    """A server-graded quiz closing the first course, from its own question bank."""
+    module = ModulePage.objects.child_of(course).order_by("-path").first()
+    if module is None or LessonPage.objects.child_of(module).filter(slug="final-quiz").exists():
+        return
+    bank = QuestionBank.objects.create(title=f"بنك أسئلة: {course.title}", course=course)
+    for kind, text, choices in QUIZ:
+        question = Question(bank=bank, kind=kind, text=text)
+        for order, (label, extra) in enumerate(choices):
+            question.choices.add(Choice(sort_order=order, text=label, **extra))
+        question.save()
+    quiz = {
+        "bank": bank,
+        "title": "الاختبار الختامي",
+        "questions": 0,
+        "shuffle": True,
+        "pass_mark": 60,
+        "attempts": 3,
+        "time_limit": 15,
+        "review": "after_last",
+    }
+    child(
+        module,
+        LessonPage,
+        "final-quiz",
+        title="الاختبار الختامي",
+        required=True,
+        estimated_minutes=15,
+        body=[("paragraph", RichText("<p>خمسة أسئلة تصححها المنصة.</p>")), ("quiz", quiz)],
+    )
+
+
 def ensure_run(course: CoursePage, key: str, trainers) -> CourseRun:
     run = CourseRun.objects.filter(course=course).first()
     if run is not None:
@@ -320,6 +392,8 @@ def load(home: HomePage) -> tuple[list[str], list[CoursePage]]:
     for index, data in enumerate(content.COURSES):
         course = ensure_course(catalogue, data, trainers[index % len(trainers)])
         with_h5p = ensure_h5p_lesson(course, data["key"])
+        if index == 0:
+            ensure_quiz_lesson(course)
         courses.append(course)
         runs[data["key"]] = ensure_run(course, data["key"], trainers)
     ensure_learners(runs, learners)

@@ -71,7 +71,20 @@ def trainers_group_setup() -> Group:
         GroupPagePermission.objects.get_or_create(
             group=trainers, page=catalogue, permission=_page_permission("add_page")
         )
-    for codename in ("add_courserun", "change_courserun", "view_courserun"):
+    for codename in (
+        "add_courserun",
+        "change_courserun",
+        "view_courserun",
+        "add_questionbank",
+        "change_questionbank",
+        "view_questionbank",
+        "add_question",
+        "change_question",
+        "view_question",
+        "add_h5pcontent",
+        "change_h5pcontent",
+        "view_h5pcontent",
+    ):
         trainers.permissions.add(
             Permission.objects.get(content_type__app_label="courses", codename=codename)
         )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import learner, teaching
+from .views import learner, quiz, teaching
 
 app_name = "courses"
 
@@ -10,7 +10,10 @@ urlpatterns = [
     path("enrolments/<int:enrollment_id>/withdraw/", learner.withdraw, name="withdraw"),
     path("lessons/<int:lesson_id>/done/", learner.complete_lesson, name="complete_lesson"),
     path("lessons/<int:lesson_id>/reflection/", learner.save_reflection, name="save_reflection"),
+    path("lessons/<int:lesson_id>/quiz/<str:block_id>/start/", quiz.start, name="quiz_start"),
+    path("attempts/<uuid:attempt_id>/", quiz.attempt, name="attempt"),
     path("teaching/", teaching.runs, name="teaching"),
+    path("teaching/runs/<int:run_id>/quizzes/", teaching.quiz_report, name="quiz_report"),
     path("teaching/runs/<int:run_id>/", teaching.run_dashboard, name="run"),
     path(
         "teaching/runs/<int:run_id>/enrolments/<int:enrollment_id>/<str:decision>/",

@@ -16,6 +16,8 @@ from .models import (
     CourseRun,
     CourseTeamMember,
     H5PContent,
+    Question,
+    QuestionBank,
     TeamRole,
 )
 from .team import course_team_sync, visible_course_ids_for
@@ -64,6 +66,25 @@ def delete_h5p_files(request, instances):
             delete_stored_files(instance.files)
 
 
+class QuestionBankViewSet(SnippetViewSet):
+    model = QuestionBank
+    icon = "folder-open-inverse"
+    menu_order = 307
+    add_to_admin_menu = True
+    list_display = ["title", "course"]
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_order = 308
+    add_to_admin_menu = True
+    list_display = ["text", "kind", "bank"]
+    list_filter = ["bank", "kind"]
+
+
+register_snippet(QuestionBankViewSet)
+register_snippet(QuestionViewSet)
 register_snippet(H5PContentViewSet)
 register_snippet(CourseCategoryViewSet)
 register_snippet(CourseRunViewSet)

@@ -21,8 +21,11 @@ from .pages import (
     ModulePage,
     TeamRole,
 )
+from .quizzes import Attempt, Choice, Question, QuestionBank, QuestionKind
 
 __all__ = [
+    "Attempt",
+    "Choice",
     "CourseCategory",
     "CourseIndexPage",
     "CourseLevel",
@@ -39,6 +42,9 @@ __all__ = [
     "LessonProgress",
     "ModulePage",
     "ProgressStatus",
+    "Question",
+    "QuestionBank",
+    "QuestionKind",
     "ReflectionAnswer",
     "RunMode",
     "RunSession",

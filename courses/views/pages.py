@@ -4,7 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseForbidden
 from django.template.response import TemplateResponse
 
-from courses import selectors, services
+from courses import quizzes, selectors, services
 from courses.blocks import has_activity
 from courses.models import ProgressStatus
 
@@ -34,6 +34,26 @@ def course_page(request, page):
         }
     )
     return TemplateResponse(request, page.get_template(request), context)
+
+
+def quiz_states(user, lesson) -> dict:
+    """Per quiz block of the lesson: the learner's attempts, best score and what comes next."""
+    states = {}
+    for child in lesson.body:
+        if child.block_type != "quiz":
+            continue
+        attempts = list(quizzes.attempts_of(user=user, lesson=lesson, block_id=child.id))
+        done = [a for a in attempts if a.submitted_at]
+        limit = child.value["attempts"]
+        states[child.id] = {
+            "done": len(done),
+            "best": max((a.score for a in done), default=None),
+            "passed": any(a.passed for a in done),
+            "open": next((a for a in attempts if not a.submitted_at), None),
+            "last": done[-1] if done else None,
+            "remaining": None if not limit else max(0, limit - len(done)),
+        }
+    return states
 
 
 def lesson_page(request, page):
@@ -74,6 +94,7 @@ def lesson_page(request, page):
             "is_complete": progress is not None and progress.status == ProgressStatus.COMPLETE,
             "manual_completion": not has_activity(page.body),
             "has_h5p": any(child.block_type == "h5p" for child in page.body),
+            "quiz_states": quiz_states(request.user, page),
             "previous_lesson": flat[index - 1] if index > 0 else None,
             "following_lesson": flat[index + 1] if index + 1 < len(flat) else None,
             "reflections": {

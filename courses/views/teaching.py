@@ -207,3 +207,51 @@ def reflections(request, run_id):
         .order_by("lesson__path", "enrollment__user__name_ar")
     )
     return render(request, "courses/teaching/reflections.html", {"run": run, "answers": answers})
+
+
+@login_required
+@require_GET
+def quiz_report(request, run_id):
+    from collections import defaultdict
+
+    from courses import quizzes
+    from courses.models import Attempt
+
+    run = _run_for_teacher(request, run_id)
+    report = []
+    for lesson in run.course.lessons():
+        for child in lesson.body:
+            if child.block_type != "quiz":
+                continue
+            attempts = list(
+                Attempt.objects.filter(
+                    lesson__translation_key=lesson.translation_key,
+                    block_id=child.id,
+                    enrollment__run=run,
+                )
+                .exclude(submitted_at=None)
+                .select_related("user")
+            )
+            by_user = defaultdict(list)
+            for attempt in attempts:
+                by_user[attempt.user].append(attempt)
+            learners = [
+                {
+                    "user": user,
+                    "attempts": len(items),
+                    "best": max(a.score for a in items),
+                    "passed": any(a.passed for a in items),
+                }
+                for user, items in by_user.items()
+            ]
+            report.append(
+                {
+                    "lesson": lesson,
+                    "value": child.value,
+                    "learners": learners,
+                    "questions": quizzes.question_statistics(
+                        lesson=lesson, block_id=child.id, attempts=attempts
+                    ),
+                }
+            )
+    return render(request, "courses/teaching/quizzes.html", {"run": run, "quizzes": report})

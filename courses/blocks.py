@@ -40,6 +40,13 @@ class UUIDSnippetChooserBlock(SnippetChooserBlock):
         keys = [to_key(value) if value is not None else None for value in values]
         return super().bulk_to_python(keys)
 
+    def get_form_state(self, value):
+        # The admin sends this state to the browser as JSON, which has no UUID type.
+        state = super().get_form_state(value)
+        if isinstance(state, dict) and state.get("id") is not None:
+            state = {**state, "id": str(state["id"])}
+        return state
+
 
 class H5PActivityBlock(ActivityBlock):
     content = UUIDSnippetChooserBlock("courses.H5PContent", label=_("H5P activity"))

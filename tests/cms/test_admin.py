@@ -15,6 +15,7 @@ from cms.news.models import NewsIndexPage, NewsPage
 from cms.partners.models import Partner
 from cms.programmes.models import ProgrammePage
 from cms.standard.models import FormPage, StandardPage
+from courses.models import CourseIndexPage, CoursePage, LessonPage
 
 pytestmark = pytest.mark.django_db
 
@@ -35,10 +36,14 @@ def admin_client(client, django_user_model, demo_site):
         (StandardPage, "about"),
         (FormPage, "contact"),
         (NewsIndexPage, "news"),
+        (CourseIndexPage, "courses"),
+        (CoursePage, "local-strategic-planning"),
+        (LessonPage, "activity"),  # with an H5P block
+        (LessonPage, "final-quiz"),  # with a quiz block
     ],
 )
 def test_edit_view_of_every_page_type(admin_client, model, slug):
-    page = model.objects.get(slug=slug, locale__language_code="ar")
+    page = model.objects.filter(slug=slug, locale__language_code="ar").first()
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == HTTPStatus.OK
     html = response.content.decode()

@@ -209,3 +209,33 @@ def test_rejection_reasons_are_translated():
         h5p_import_path(path=SHARED / "invalid" / "corrupt_archive.h5p")
     message = "The file is not an H5P package: it is not a valid zip archive."
     assert excinfo.value.errors == [translated("ar", message)]
+
+
+def test_admin_upload_and_delete(
+    client, django_user_model, settings, baseline, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    admin = django_user_model.objects.create_superuser(email="h5p-admin@example.ly", password="x")
+    client.force_login(admin)
+    url = reverse("wagtailsnippets_courses_h5pcontent:add")
+    bad = SimpleUploadedFile(
+        "bad.h5p", (SHARED / "invalid" / "missing-preloaded-js.h5p").read_bytes()
+    )
+    response = client.post(url, {"title": "", "package": bad})
+    assert response.status_code == 200
+    assert "greetingcard.js" in response.content.decode()
+    assert H5PContent.objects.count() == baseline
+    assert stored_files(settings) == []
+
+    good = SimpleUploadedFile("tf.h5p", TRUE_FALSE.read_bytes())
+    response = client.post(url, {"title": "نشاط من لوحة الإدارة", "package": good})
+    assert response.status_code == 302
+    content = H5PContent.objects.get(title="نشاط من لوحة الإدارة")
+    assert len(stored_files(settings)) == len(content.files)
+
+    delete_url = reverse("wagtailsnippets_courses_h5pcontent:delete", args=[content.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(delete_url).status_code == 302
+    assert stored_files(settings) == []

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from wagtail.contrib.forms.utils import get_field_clean_name
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from cms import demo_content as content
@@ -205,6 +205,11 @@ def translation(page: Page, locale: Locale, **fields):
 def ensure_home_pages(locales: dict[str, Locale]) -> HomePage:
     """The Arabic home page as the default site's root, with en and fr translations."""
     root = Page.get_first_root_node()
+    if root is None:
+        # Only a flushed database (after a transactional test) lacks Wagtail's roots.
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["ar"]))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     site = Site.objects.filter(is_default_site=True).first()
     home = HomePage.objects.filter(locale=locales["ar"]).first()
     if home is None:

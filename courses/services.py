@@ -19,6 +19,8 @@ from django.db.models import Avg, Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.csv_rows import RowError, RowErrors, decode_csv
+
 from .models import (
     CourseRun,
     Enrollment,
@@ -167,19 +169,8 @@ def waitlist_promote(*, run: CourseRun) -> list[Enrollment]:
 # --- Bulk enrolment from CSV ------------------------------------------------------
 
 
-@dataclass
-class RowError:
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return _("Line %(line)d: %(message)s") % {"line": self.line, "message": self.message}
-
-
-class BulkEnrolmentError(Exception):
-    def __init__(self, errors: list[RowError]):
-        self.errors = errors
-        super().__init__("\n".join(str(error) for error in errors))
+class BulkEnrolmentError(RowErrors):
+    pass
 
 
 @dataclass
@@ -193,12 +184,7 @@ MAX_CSV_ROWS = 2000
 
 
 def _csv_emails(data: bytes) -> list[tuple[int, str]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BulkEnrolmentError(
-            [RowError(1, _("The file is not UTF-8 text. Save it as CSV UTF-8 and try again."))]
-        ) from exc
+    text = decode_csv(data, BulkEnrolmentError)
     rows = list(csv.reader(io.StringIO(text)))
     if not rows:
         raise BulkEnrolmentError([RowError(1, _("The file is empty."))])

@@ -14,6 +14,8 @@ from django.core.validators import validate_slug
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cms.csv_rows import RowError, RowErrors, decode_csv
+
 from .models import Country, Municipality
 
 REQUIRED_COLUMNS = ("slug", "name_ar", "name_en", "name_fr", "country")
@@ -22,19 +24,8 @@ ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A]")
 MAX_LENGTHS = {"slug": 80, "name_ar": 120, "name_en": 120, "name_fr": 120, "region": 120}
 
 
-@dataclass
-class RowError:
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return _("Line %(line)d: %(message)s") % {"line": self.line, "message": self.message}
-
-
-class MunicipalityImportError(Exception):
-    def __init__(self, errors: list[RowError]):
-        self.errors = errors
-        super().__init__("\n".join(str(error) for error in errors))
+class MunicipalityImportError(RowErrors):
+    pass
 
 
 @dataclass
@@ -42,15 +33,6 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     slugs: list[str] = field(default_factory=list)
-
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise MunicipalityImportError(
-            [RowError(1, _("The file is not UTF-8 text. Save it as CSV UTF-8 and try again."))]
-        ) from exc
 
 
 def _check_row(row: dict[str, str], line: int, seen: dict[str, int]) -> list[RowError]:
@@ -107,7 +89,7 @@ def _check_row(row: dict[str, str], line: int, seen: dict[str, int]) -> list[Row
 
 def municipalities_parse_csv(*, data: bytes) -> list[dict[str, str]]:
     """Check a CSV file and return its rows, or raise with every problem found."""
-    text = _decode(data)
+    text = decode_csv(data, MunicipalityImportError)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [name.strip() for name in (reader.fieldnames or [])]
     if not header:

@@ -15,7 +15,7 @@ from ..courses.conftest import make_user
 from .conftest import login
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "h5p" / "valid"
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_learner_plays_true_false_and_the_server_records_it(page, make_course, make_run):

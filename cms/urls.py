@@ -8,6 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses.certificates import views as certificate_views
+
 from . import views
 from .sitemaps import MultilingualSitemap
 
@@ -16,6 +18,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("h5p/", include("courses.h5p.urls")),
+    path("verify/", certificate_views.verify_form, name="verify_form"),
+    path("verify/<str:code>/", certificate_views.verify, name="verify"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]

@@ -11,6 +11,10 @@ class CoursesConfig(AppConfig):
     def ready(self):
         from allauth.account.signals import email_confirmed
 
-        from .receivers import accept_invitations
+        from .receivers import accept_invitations, issue_certificate_on_completion
+        from .signals import enrollment_completed
 
         email_confirmed.connect(accept_invitations, dispatch_uid="courses_accept_invitations")
+        enrollment_completed.connect(
+            issue_certificate_on_completion, dispatch_uid="courses_issue_certificate"
+        )

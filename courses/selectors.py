@@ -183,7 +183,18 @@ def learner_dashboard(*, user) -> dict:
         .select_related("run__course")
         .order_by("starts")[:10]
     )
-    return {"current": current, "waiting": waiting, "completed": completed, "sessions": sessions}
+    certificates = list(
+        user.certificates.filter(revoked_at__isnull=True)
+        .select_related("run")
+        .order_by("-issued_at")
+    )
+    return {
+        "current": current,
+        "waiting": waiting,
+        "completed": completed,
+        "sessions": sessions,
+        "certificates": certificates,
+    }
 
 
 def runs_taught(*, user):

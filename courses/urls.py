@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .certificates import views as certificate_views
 from .views import learner, quiz, teaching
 
 app_name = "courses"
@@ -12,6 +13,7 @@ urlpatterns = [
     path("lessons/<int:lesson_id>/reflection/", learner.save_reflection, name="save_reflection"),
     path("lessons/<int:lesson_id>/quiz/<str:block_id>/start/", quiz.start, name="quiz_start"),
     path("attempts/<uuid:attempt_id>/", quiz.attempt, name="attempt"),
+    path("certificates/<str:code>.pdf", certificate_views.download, name="certificate_pdf"),
     path("teaching/", teaching.runs, name="teaching"),
     path("teaching/runs/<int:run_id>/quizzes/", teaching.quiz_report, name="quiz_report"),
     path("teaching/runs/<int:run_id>/", teaching.run_dashboard, name="run"),

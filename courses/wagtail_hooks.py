@@ -11,6 +11,7 @@ from . import reports
 from .h5p.forms import H5PContentForm
 from .h5p.services import delete_stored_files
 from .models import (
+    CertificateTemplate,
     CourseCategory,
     CoursePage,
     CourseRun,
@@ -83,6 +84,15 @@ class QuestionViewSet(SnippetViewSet):
     list_filter = ["bank", "kind"]
 
 
+class CertificateTemplateViewSet(SnippetViewSet):
+    model = CertificateTemplate
+    icon = "doc-full-inverse"
+    menu_order = 309
+    add_to_admin_menu = True
+    list_display = ["name", "language", "is_default"]
+
+
+register_snippet(CertificateTemplateViewSet)
 register_snippet(QuestionBankViewSet)
 register_snippet(QuestionViewSet)
 register_snippet(H5PContentViewSet)

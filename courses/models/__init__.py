@@ -1,3 +1,4 @@
+from .certificates import Certificate, CertificateTemplate
 from .enrolment import (
     CourseRun,
     Enrollment,
@@ -25,6 +26,8 @@ from .quizzes import Attempt, Choice, Question, QuestionBank, QuestionKind
 
 __all__ = [
     "Attempt",
+    "Certificate",
+    "CertificateTemplate",
     "Choice",
     "CourseCategory",
     "CourseIndexPage",

@@ -133,6 +133,15 @@ class CoursePage(SearchableMixin, Page):
         default=False,
         help_text=_("A lesson opens only when the previous required lesson is complete."),
     )
+    certificate_template = models.ForeignKey(
+        "courses.CertificateTemplate",
+        verbose_name=_("certificate template"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty for the default template."),
+    )
     min_score = models.PositiveSmallIntegerField(
         _("minimum score (%)"),
         null=True,
@@ -158,7 +167,8 @@ class CoursePage(SearchableMixin, Page):
             heading=_("Catalogue"),
         ),
         MultiFieldPanel(
-            [FieldPanel("sequential"), FieldPanel("min_score")], heading=_("Completion")
+            [FieldPanel("sequential"), FieldPanel("min_score"), FieldPanel("certificate_template")],
+            heading=_("Completion"),
         ),
         InlinePanel("team", label=_("Course team"), heading=_("Course team")),
     ]
@@ -178,6 +188,7 @@ class CoursePage(SearchableMixin, Page):
         SynchronizedField("prerequisites"),
         SynchronizedField("sequential"),
         SynchronizedField("min_score"),
+        SynchronizedField("certificate_template"),
     ]
     search_fields = [*SearchableMixin.search_fields, index.FilterField("level")]
     parent_page_types = ["courses.CourseIndexPage"]

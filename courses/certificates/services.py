@@ -1,0 +1,101 @@
+"""Issuing, re-issuing and revoking certificates.
+
+Issuing is idempotent: a database constraint allows one valid certificate per
+learner and run, so concurrent completions (or a retried task) end with the
+same single certificate.
+"""
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from courses.models import Certificate, CertificateTemplate, CourseRun, Enrollment
+
+from .codes import code_generate
+from .pdf import render_pdf
+
+
+def template_for(run: CourseRun) -> CertificateTemplate | None:
+    return (
+        run.course.certificate_template
+        or CertificateTemplate.objects.filter(is_default=True).order_by("pk").first()
+    )
+
+
+def _valid(user, run) -> Certificate | None:
+    return Certificate.objects.filter(user=user, run=run, revoked_at__isnull=True).first()
+
+
+def certificate_issue(
+    *,
+    user,
+    run: CourseRun,
+    enrollment: Enrollment | None = None,
+    issued_by=None,
+    completed_on=None,
+    expires_on=None,
+) -> Certificate:
+    """The learner's valid certificate for the run, created (with its PDF) if missing."""
+    existing = _valid(user, run)
+    if existing is not None:
+        return existing
+    template = template_for(run)
+    certificate = Certificate(
+        code=code_generate(),
+        user=user,
+        run=run,
+        enrollment=enrollment,
+        template=template,
+        name_ar=user.name_ar,
+        name_latin=user.name_latin or user.get_full_name(),
+        course_title=run.course.title,
+        hours=run.course.estimated_hours,
+        grade=enrollment.score if enrollment else None,
+        completed_on=completed_on
+        or (
+            enrollment.completed_at.date()
+            if enrollment and enrollment.completed_at
+            else timezone.localdate()
+        ),
+        issued_by=issued_by,
+        expires_on=expires_on,
+    )
+    pdf = render_pdf(certificate, template)  # before the transaction: it takes time
+    try:
+        with transaction.atomic():
+            certificate.save()
+            certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=True)
+    except IntegrityError:
+        # Another worker issued it first (or the code collided): theirs stands.
+        existing = _valid(user, run)
+        if existing is None:
+            raise
+        return existing
+    return certificate
+
+
+@transaction.atomic
+def certificate_reissue(*, certificate: Certificate) -> Certificate:
+    """Same code, new PDF: after the template or the learner's name changed."""
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    certificate.template = template_for(certificate.run)
+    old = certificate.pdf.name
+    certificate.pdf.save(
+        f"{certificate.code}.pdf",
+        ContentFile(render_pdf(certificate, certificate.template)),
+        save=True,
+    )
+    if old and old != certificate.pdf.name:
+        transaction.on_commit(lambda: certificate.pdf.storage.delete(old))
+    return certificate
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.revoked_at is None:
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_by = by
+        certificate.revoke_reason = reason
+        certificate.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
+    return certificate

@@ -1,0 +1,171 @@
+"""Certificates: issued once on completion, an Arabic PDF with real text and a QR code."""
+
+import re
+import shutil
+import subprocess
+from datetime import timedelta
+from http import HTTPStatus
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+import pytest
+
+from courses import services
+from courses.certificates.codes import code_generate, code_normalise
+from courses.certificates.services import certificate_issue, certificate_reissue, certificate_revoke
+from courses.models import Certificate
+
+from .conftest import make_user
+
+pytestmark = pytest.mark.django_db
+BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\\s]")
+
+
+@pytest.fixture
+def graduate(course, run, committed):
+    user = make_user("graduate@example.ly", name_ar="ليلى القماطي")
+    user.name_latin = "Layla Al-Gammati"
+    user.save()
+    enrollment = services.enrollment_request(user=user, run=run)
+    with committed():
+        for lesson in course.test_lessons:
+            if lesson.required:
+                services.lesson_progress_record(enrollment=enrollment, lesson=lesson)
+    enrollment.refresh_from_db()
+    return enrollment
+
+
+def test_codes_catch_typing_mistakes():
+    code = code_generate()
+    assert re.fullmatch(r"MRKZ-[2-9A-Y]{4}-[2-9A-Y]{4}", code)
+    assert not set(code[5:].replace("-", "")) & set("01ILOUZ")
+    assert code_normalise(code.lower().replace("-", " ")) == code
+    body = code.replace("-", "")[4:]
+    for index in range(8):
+        for replacement in "23456789ABCDEFGHJKMNPQRSTVWXY":
+            if replacement != body[index]:
+                typo = body[:index] + replacement + body[index + 1 :]
+                assert code_normalise(typo) is None
+    assert code_normalise("MRKZ-0000") is None
+
+
+def test_completion_issues_exactly_one_certificate(graduate):
+    certificates = Certificate.objects.filter(user=graduate.user, run=graduate.run)
+    assert certificates.count() == 1
+    certificate = certificates.get()
+    assert certificate.status == "valid"
+    again = certificate_issue(user=graduate.user, run=graduate.run, enrollment=graduate)
+    assert again.pk == certificate.pk
+    duplicate = Certificate(
+        code=code_generate(),
+        user=graduate.user,
+        run=graduate.run,
+        course_title="x",
+        completed_on=timezone.localdate(),
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        duplicate.save()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_pdf_text_holds_the_arabic_name_and_course_in_logical_order(graduate):
+    certificate = Certificate.objects.get(user=graduate.user)
+    text = subprocess.run(
+        ["pdftotext", certificate.pdf.path, "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = BIDI.sub("", text)
+    assert BIDI.sub("", "ليلى القماطي") in flat
+    assert BIDI.sub("", graduate.run.course.title) in flat
+    assert "Layla Al-Gammati" in text
+    assert certificate.code in text
+    info = subprocess.run(
+        ["pdfinfo", certificate.pdf.path], capture_output=True, text=True, check=True
+    ).stdout
+    assert graduate.run.course.title in info
+    assert "مركز تطوير البلديات" in info
+
+
+@pytest.mark.skipif(
+    shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None,
+    reason="needs zbar-tools and poppler-utils",
+)
+def test_qr_code_leads_to_the_verification_page(graduate, tmp_path):
+    certificate = Certificate.objects.get(user=graduate.user)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "150",
+            "-singlefile",
+            certificate.pdf.path,
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
+    decoded = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", str(tmp_path / "page.png")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert decoded == f"http://testserver/verify/{certificate.code}/"
+
+
+def test_verification_page_shows_status_and_nothing_personal(client, graduate):
+    certificate = Certificate.objects.get(user=graduate.user)
+    html = client.get(f"/verify/{certificate.code}/").content.decode()
+    assert "ليلى القماطي" in html
+    assert graduate.run.course.title in html
+    assert graduate.user.email not in html
+    # Typed loosely, it still finds the certificate.
+    response = client.get(f"/verify/{certificate.code.lower().replace('-', '')}/")
+    assert response.status_code == HTTPStatus.FOUND
+    certificate_revoke(certificate=certificate, by=graduate.user, reason="خطأ في البيانات")
+    html = client.get(f"/verify/{certificate.code}/").content.decode()
+    assert "notice--revoked" in html
+
+
+def test_expired_certificate(client, graduate):
+    certificate = Certificate.objects.get(user=graduate.user)
+    certificate.expires_on = timezone.localdate() - timedelta(days=1)
+    certificate.save()
+    assert "notice--expired" in client.get(f"/verify/{certificate.code}/").content.decode()
+
+
+def test_unknown_and_malformed_codes_get_the_same_page(client, graduate):
+    unknown = client.get(f"/verify/{code_generate()}/")
+    malformed = client.get("/verify/not-a-code/")
+    assert unknown.status_code == malformed.status_code == HTTPStatus.NOT_FOUND
+    main = re.compile(rb"<main.*</main>", re.S)
+    assert main.search(unknown.content).group(0) == main.search(malformed.content).group(0)
+
+
+def test_verification_is_rate_limited(client, graduate):
+    code = Certificate.objects.get(user=graduate.user).code
+    statuses = [client.get(f"/verify/{code}/").status_code for _ in range(35)]
+    assert HTTPStatus.TOO_MANY_REQUESTS in statuses
+
+
+def test_revoked_certificate_can_be_issued_again_and_reissue_keeps_the_code(graduate):
+    certificate = Certificate.objects.get(user=graduate.user)
+    reissued = certificate_reissue(certificate=certificate)
+    assert reissued.code == certificate.code
+    certificate_revoke(certificate=certificate, by=graduate.user, reason="اسم خاطئ")
+    fresh = certificate_issue(user=graduate.user, run=graduate.run, enrollment=graduate)
+    assert fresh.pk != certificate.pk
+    assert Certificate.objects.filter(user=graduate.user, revoked_at__isnull=True).count() == 1
+
+
+def test_my_certificates_on_the_dashboard_and_download(client, graduate):
+    certificate = Certificate.objects.get(user=graduate.user)
+    client.force_login(graduate.user)
+    html = client.get("/en/my/").content.decode()
+    assert certificate.code in html
+    assert "linkedin.com/profile/add" in html
+    response = client.get(f"/en/my/certificates/{certificate.code}.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    client.force_login(make_user("someone@example.ly"))
+    assert client.get(f"/en/my/certificates/{certificate.code}.pdf").status_code == 404

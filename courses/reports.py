@@ -28,6 +28,13 @@ def participation(dimension: str) -> list[dict]:
         .annotate(
             enrolled=Count("user", distinct=True),
             completed=Count("user", filter=Q(status=EnrollmentStatus.COMPLETED), distinct=True),
+            certified=Count(
+                "user",
+                filter=Q(
+                    user__certificates__run=F("run"), user__certificates__revoked_at__isnull=True
+                ),
+                distinct=True,
+            ),
         )
         .order_by("-enrolled", "key")
     )
@@ -54,10 +61,17 @@ def training_report(request):
         response.write("\ufeff")
         writer = csv.writer(response)
         writer.writerow(
-            [DIMENSIONS[dimension][1], _("Enrolled"), _("Completed"), _("Completion rate (%)")]
+            [
+                DIMENSIONS[dimension][1],
+                _("Enrolled"),
+                _("Completed"),
+                _("Certified"),
+                _("Completion rate (%)"),
+            ]
         )
         writer.writerows(
-            [row["key"], row["enrolled"], row["completed"], row["rate"]] for row in rows
+            [row["key"], row["enrolled"], row["completed"], row["certified"], row["rate"]]
+            for row in rows
         )
         return response
     return render(

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -221,9 +221,15 @@ PROGRESS_BUCKETS = ((0, 0), (1, 25), (26, 50), (51, 75), (76, 99), (100, 100))
 
 def run_learners(*, run: CourseRun, status: str = "", query: str = "", inactive_days: int = 0):
     """Enrolments of a run for the trainer's table, with everything it shows joined in."""
+    from courses.models import Certificate
+
+    certificate = Certificate.objects.filter(
+        user=OuterRef("user"), run=run, revoked_at__isnull=True
+    ).values("code")[:1]
     enrollments = (
         Enrollment.objects.filter(run=run)
         .select_related("user__municipality", "last_lesson")
+        .annotate(certificate_code=Subquery(certificate))
         .order_by("status", "user__name_ar", "user__email")
     )
     if status:

@@ -18,6 +18,11 @@ urlpatterns = [
     path("teaching/runs/<int:run_id>/quizzes/", teaching.quiz_report, name="quiz_report"),
     path("teaching/runs/<int:run_id>/", teaching.run_dashboard, name="run"),
     path(
+        "teaching/runs/<int:run_id>/enrolments/<int:enrollment_id>/certificate/",
+        teaching.issue_certificate,
+        name="issue_certificate",
+    ),
+    path(
         "teaching/runs/<int:run_id>/enrolments/<int:enrollment_id>/<str:decision>/",
         teaching.decide,
         name="decide",
@@ -26,4 +31,14 @@ urlpatterns = [
     path("teaching/runs/<int:run_id>/remind/", teaching.remind, name="remind"),
     path("teaching/runs/<int:run_id>/export.<str:fmt>", teaching.export, name="export"),
     path("teaching/runs/<int:run_id>/reflections/", teaching.reflections, name="reflections"),
+    path(
+        "teaching/runs/<int:run_id>/certificates/<str:code>/revoke/",
+        teaching.revoke_certificate,
+        name="revoke_certificate",
+    ),
+    path(
+        "teaching/runs/<int:run_id>/attendance/",
+        teaching.attendance_certificates,
+        name="attendance_certificates",
+    ),
 ]

@@ -5,10 +5,15 @@ learner and run, so concurrent completions (or a retried task) end with the
 same single certificate.
 """
 
+import csv
+import io
+
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from cms.csv_rows import RowError, RowErrors, decode_csv
 from courses.models import Certificate, CertificateTemplate, CourseRun, Enrollment
 
 from .codes import code_generate
@@ -99,3 +104,57 @@ def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certific
         certificate.revoke_reason = reason
         certificate.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
     return certificate
+
+
+class AttendanceError(RowErrors):
+    pass
+
+
+def attendance_parse_csv(*, run: CourseRun, data: bytes) -> list:
+    """Users named by an attendance list (an "email" column or one address a line), checked."""
+    from django.contrib.auth import get_user_model
+
+    emails = []
+    errors = []
+    rows = list(csv.reader(io.StringIO(decode_csv(data, AttendanceError))))
+    if not rows:
+        raise AttendanceError([RowError(1, _("The file is empty."))])
+    header = [cell.strip().lower() for cell in rows[0]]
+    column, start = (header.index("email"), 1) if "email" in header else (0, 0)
+    seen = {}
+    for line, row in enumerate(rows[start:], start=start + 1):
+        email = (row[column] if len(row) > column else "").strip().lower()
+        if not email:
+            continue
+        if email in seen:
+            errors.append(
+                RowError(
+                    line,
+                    _("%(email)s already appears on line %(other)d.")
+                    % {"email": email, "other": seen[email]},
+                )
+            )
+            continue
+        seen[email] = line
+        emails.append((line, email))
+    users = {
+        u.email.lower(): u
+        for u in get_user_model().objects.filter(email__in=[e for _l, e in emails])
+    }
+    for line, email in emails:
+        if email not in users:
+            errors.append(RowError(line, _("No account uses %(email)s.") % {"email": email}))
+    if errors:
+        raise AttendanceError(errors)
+    if not emails:
+        raise AttendanceError([RowError(1, _("The file has no e-mail addresses."))])
+    return [users[email] for _line, email in emails]
+
+
+def certificates_issue_for_attendance(
+    *, run: CourseRun, data: bytes, issued_by
+) -> list[Certificate]:
+    """Certificates for everyone on an in-person attendance list; a bad list issues nothing."""
+    users = attendance_parse_csv(run=run, data=data)
+    with transaction.atomic():
+        return [certificate_issue(user=user, run=run, issued_by=issued_by) for user in users]

@@ -59,6 +59,7 @@ def run_dashboard(request, run_id):
             "learners": learners,
             "summary": selectors.run_summary(run=run),
             "bulk_form": BulkEnrolForm(),
+            "attendance_form": BulkEnrolForm(auto_id="attendance_%s"),
             "decision_form": DecisionForm(),
             "query_string": request.GET.urlencode(),
         },
@@ -255,3 +256,64 @@ def quiz_report(request, run_id):
                 }
             )
     return render(request, "courses/teaching/quizzes.html", {"run": run, "quizzes": report})
+
+
+@login_required
+@require_POST
+def issue_certificate(request, run_id, enrollment_id):
+    from courses.certificates.services import certificate_issue
+
+    run = _run_for_teacher(request, run_id)
+    enrollment = get_object_or_404(Enrollment, pk=enrollment_id, run=run)
+    certificate = certificate_issue(
+        user=enrollment.user, run=run, enrollment=enrollment, issued_by=request.user
+    )
+    messages.success(request, _("Certificate %(code)s issued.") % {"code": certificate.code})
+    return redirect("courses:run", run_id=run.pk)
+
+
+@login_required
+@require_POST
+def revoke_certificate(request, run_id, code):
+    from courses.certificates.services import certificate_revoke
+    from courses.models import Certificate
+
+    run = _run_for_teacher(request, run_id)
+    certificate = get_object_or_404(Certificate, code=code, run=run)
+    reason = request.POST.get("reason", "").strip()[:500]
+    if not reason:
+        messages.error(request, _("Give the reason for revoking the certificate."))
+    else:
+        certificate_revoke(certificate=certificate, by=request.user, reason=reason)
+        messages.success(request, _("Certificate %(code)s revoked.") % {"code": code})
+    return redirect("courses:run", run_id=run.pk)
+
+
+@login_required
+@require_POST
+def attendance_certificates(request, run_id):
+    from courses.certificates.services import AttendanceError, certificates_issue_for_attendance
+
+    run = _run_for_teacher(request, run_id)
+    form = BulkEnrolForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for error in form.errors.get("file", []):
+            messages.error(request, error)
+        return redirect("courses:run", run_id=run.pk)
+    try:
+        issued = certificates_issue_for_attendance(
+            run=run, data=form.cleaned_data["file"].read(), issued_by=request.user
+        )
+    except AttendanceError as error:
+        messages.error(
+            request,
+            "\n".join(
+                [
+                    _("No certificate was issued: correct the list and try again."),
+                    *map(str, error.errors),
+                ]
+            ),
+        )
+    else:
+        messages.success(request, _("%(count)d certificates issued.") % {"count": len(issued)})
+    return redirect("courses:run", run_id=run.pk)

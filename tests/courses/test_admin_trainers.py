@@ -128,5 +128,7 @@ def test_training_report_for_administrators(client, run, learner, django_user_mo
     response = client.get(reverse("training_report"), {"by": "course", "format": "csv"})
     body = response.content.decode("utf-8-sig")
     assert run.course.title in body
+    row = next(line for line in body.splitlines() if line.startswith(run.course.title))
+    assert row.split(",")[1:4] == ["1", "0", "0"]  # enrolled, completed, certified
     client.force_login(learner)
     assert client.get(reverse("training_report")).status_code in (302, 403)

@@ -169,3 +169,73 @@ def test_my_certificates_on_the_dashboard_and_download(client, graduate):
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     client.force_login(make_user("someone@example.ly"))
     assert client.get(f"/en/my/certificates/{certificate.code}.pdf").status_code == 404
+
+
+def test_trainer_issues_and_revokes_by_hand(client, course, run, trainer, learner):
+    enrollment = services.enrollment_request(user=learner, run=run)
+    client.force_login(trainer)
+    response = client.post(f"/en/my/teaching/runs/{run.pk}/enrolments/{enrollment.pk}/certificate/")
+    assert response.status_code == HTTPStatus.FOUND
+    certificate = Certificate.objects.get(user=learner, run=run)
+    assert certificate.issued_by == trainer
+    html = client.get(f"/en/my/teaching/runs/{run.pk}/").content.decode()
+    assert certificate.code in html
+    url = f"/en/my/teaching/runs/{run.pk}/certificates/{certificate.code}/revoke/"
+    client.post(url, {"reason": ""})
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is None  # a reason is required
+    client.post(url, {"reason": "Did not attend"})
+    certificate.refresh_from_db()
+    assert (certificate.revoked_by, certificate.revoke_reason) == (trainer, "Did not attend")
+    outsider = make_user("outsider-cert@example.ly")
+    client.force_login(outsider)
+    denied = client.post(f"/en/my/teaching/runs/{run.pk}/enrolments/{enrollment.pk}/certificate/")
+    assert denied.status_code == HTTPStatus.FORBIDDEN
+
+
+def test_attendance_list_issues_all_or_nothing(client, run, trainer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    a, b = make_user("att-a@example.ly"), make_user("att-b@example.ly")
+    client.force_login(trainer)
+    url = f"/en/my/teaching/runs/{run.pk}/attendance/"
+    bad = SimpleUploadedFile("list.csv", b"email\natt-a@example.ly\nghost@example.ly\n")
+    html = client.post(url, {"file": bad}, follow=True).content.decode()
+    assert "Line 3" in html
+    assert not Certificate.objects.filter(run=run).exists()
+    good = SimpleUploadedFile("list.csv", b"email\natt-a@example.ly\natt-b@example.ly\n")
+    html = client.post(url, {"file": good}, follow=True).content.decode()
+    assert "2 certificates issued" in html
+    assert set(Certificate.objects.filter(run=run).values_list("user", flat=True)) == {a.pk, b.pk}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    __import__("django.db", fromlist=["connection"]).connection.vendor != "postgresql",
+    reason="concurrency needs PostgreSQL",
+)
+def test_concurrent_issuing_yields_one_certificate(make_course, make_run):
+    import threading
+
+    from django.db import connection
+
+    course = make_course(slug="cert-race")
+    run = make_run(course)
+    user = make_user("race-cert@example.ly")
+    barrier = threading.Barrier(4)
+    codes = []
+
+    def issue():
+        barrier.wait()
+        try:
+            codes.append(certificate_issue(user=user, run=run).code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=issue) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert Certificate.objects.filter(user=user, run=run, revoked_at__isnull=True).count() == 1
+    assert len(set(codes)) == 1

@@ -61,6 +61,7 @@ setup: $(STAMPS)/requirements $(STAMPS)/npm $(FONTS) $(PLAYER) $(MO_FILES)
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
+	$(MANAGE) badge_keys ensure
 
 run: setup serve
 

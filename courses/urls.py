@@ -14,6 +14,9 @@ urlpatterns = [
     path("lessons/<int:lesson_id>/quiz/<str:block_id>/start/", quiz.start, name="quiz_start"),
     path("attempts/<uuid:attempt_id>/", quiz.attempt, name="attempt"),
     path("certificates/<str:code>.pdf", certificate_views.download, name="certificate_pdf"),
+    path(
+        "certificates/<str:code>.jwt", certificate_views.credential, name="certificate_credential"
+    ),
     path("teaching/", teaching.runs, name="teaching"),
     path("teaching/runs/<int:run_id>/quizzes/", teaching.quiz_report, name="quiz_report"),
     path("teaching/runs/<int:run_id>/", teaching.run_dashboard, name="run"),

@@ -275,6 +275,12 @@ H5P_LIMITS = {
 # Uploads bigger than this go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# --- Open Badges ----------------------------------------------------------------------
+# The signing key lives outside the repository (or comes from OPEN_BADGES_PRIVATE_KEY).
+OPEN_BADGES_KEY_FILE = os.environ.get(
+    "OPEN_BADGES_KEY_FILE", str(Path.home() / ".config" / "markaz" / "open-badges-ed25519.pem")
+)
+
 # --- Security -------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

@@ -10,6 +10,7 @@ import io
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -68,6 +69,8 @@ def certificate_issue(
     pdf = render_pdf(certificate, template)  # before the transaction: it takes time
     try:
         with transaction.atomic():
+            last = Certificate.objects.aggregate(last=Max("status_index"))["last"]
+            certificate.status_index = 0 if last is None else last + 1
             certificate.save()
             certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=True)
     except IntegrityError:

@@ -2,12 +2,14 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
 from courses.models import Certificate
 
+from . import badges
 from .codes import code_normalise
 
 VERIFY_LIMIT = 30  # look-ups per address per minute
@@ -61,4 +63,53 @@ def download(request, code):
         content_type="application/pdf",
         as_attachment=True,
         filename=f"{certificate.code}.pdf",
+    )
+
+
+@require_GET
+def issuer(request):
+    return JsonResponse(badges.issuer_profile(), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def jwks(request):
+    return JsonResponse(badges.jwks())
+
+
+@require_GET
+def status_list(request):
+    token = badges.jws_sign(badges.status_list_credential())
+    response = HttpResponse(token, content_type="application/vc+jwt")
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@login_required
+@require_GET
+def credential(request, code):
+    certificate = get_object_or_404(Certificate.objects.select_related("run__course"), code=code)
+    if certificate.user_id != request.user.pk and not request.user.is_superuser:
+        raise Http404
+    response = HttpResponse(badges.credential_jwt(certificate), content_type="application/vc+jwt")
+    response["Content-Disposition"] = f'attachment; filename="{certificate.code}.jwt"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def verify_credential(request):
+    """Check a credential someone pasted or uploaded: signature, status and dates."""
+    result, error = None, ""
+    if request.method == "POST":
+        if _rate_limited(request):
+            return HttpResponse(status=429)
+        token = request.POST.get("credential", "")
+        upload = request.FILES.get("file")
+        if upload is not None and upload.size <= 64 * 1024:
+            token = upload.read().decode("utf-8", "replace")
+        try:
+            result = badges.credential_verify(token[: 64 * 1024])
+        except badges.CredentialError:
+            error = _("This is not a credential signed by the centre, or it has been altered.")
+    return render(
+        request, "courses/certificates/verify_credential.html", {"result": result, "error": error}
     )

@@ -1,4 +1,4 @@
-from .certificates import Certificate, CertificateTemplate
+from .certificates import BadgeKey, Certificate, CertificateTemplate
 from .enrolment import (
     CourseRun,
     Enrollment,
@@ -26,6 +26,7 @@ from .quizzes import Attempt, Choice, Question, QuestionBank, QuestionKind
 
 __all__ = [
     "Attempt",
+    "BadgeKey",
     "Certificate",
     "CertificateTemplate",
     "Choice",

@@ -150,6 +150,8 @@ class Certificate(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     revoke_reason = models.TextField(blank=True)
+    # This certificate's bit in the published BitstringStatusList.
+    status_index = models.PositiveIntegerField(null=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["-issued_at"]
@@ -178,3 +180,21 @@ class Certificate(models.Model):
     @property
     def holder_name(self) -> str:
         return self.name_ar or self.name_latin
+
+
+class BadgeKey(models.Model):
+    """The public half of an Open Badges signing key (private keys never reach the database)."""
+
+    kid = models.CharField(max_length=64, unique=True)
+    public_key = models.CharField(max_length=64)  # base64url of the raw Ed25519 key
+    created_at = models.DateTimeField(auto_now_add=True)
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.kid
+
+    @staticmethod
+    def kid_for(public: bytes) -> str:
+        import hashlib
+
+        return "ed25519-" + hashlib.sha256(public).hexdigest()[:16]

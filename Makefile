@@ -16,7 +16,7 @@ PYTEST_WORKERS ?= auto
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve setup test lint format messages demo admin bench clean help
+.PHONY: run serve setup test lint format messages demo admin bench bench-certificates clean help
 
 help:
 	@echo "make run    set everything up (first time) and serve http://$(HOST):$(PORT)"
@@ -97,6 +97,9 @@ messages: $(STAMPS)/requirements
 
 bench: setup
 	$(BIN)/python bench/pages.py
+
+bench-certificates: $(STAMPS)/requirements $(FONTS) $(MO_FILES)
+	$(BIN)/python bench/certificates.py --count 1000
 
 clean:
 	rm -rf $(STAMPS) build static_collected $(MO_FILES)

@@ -83,24 +83,55 @@ class _Missing(dict):
         return "{" + key + "}"
 
 
-def render_certificate_html(certificate, template) -> str:
+def certificate_context(certificate, template) -> dict:
     text = certificate_text(certificate, template)
     url = verify_url(certificate.code)
-    with translation.override(text["language"]):
-        return render_to_string(
-            "courses/certificates/certificate.html",
-            {
-                "certificate": certificate,
-                "template": template,
-                "text": text,
-                "centre": CENTRE.get(text["language"], CENTRE["ar"]),
-                "verify_url": url,
-                "qr": qr_data_uri(url),
-                "font_regular": font_url("Regular"),
-                "font_bold": font_url("Bold"),
-                "direction": "rtl" if text["language"] == "ar" else "ltr",
-            },
-        )
+    return {
+        "certificate": certificate,
+        "template": template,
+        "text": text,
+        "centre": CENTRE.get(text["language"], CENTRE["ar"]),
+        "verify_url": url,
+        "qr": qr_data_uri(url),
+        "font_regular": font_url("Regular"),
+        "font_bold": font_url("Bold"),
+        "direction": "rtl" if text["language"] == "ar" else "ltr",
+    }
+
+
+def render_certificate_html(certificate, template) -> str:
+    context = certificate_context(certificate, template)
+    with translation.override(context["text"]["language"]):
+        return render_to_string("courses/certificates/certificate.html", context)
+
+
+def sample_certificate(template):
+    """An unsaved certificate for a made-up learner, for the admin's preview."""
+    import datetime
+
+    from django.utils import timezone
+
+    from courses.models import Certificate, CoursePage, CourseRun
+
+    today = timezone.localdate()
+    course = CoursePage(title="التخطيط الاستراتيجي المحلي ومشاركة المواطنين", estimated_hours=12)
+    run = CourseRun(
+        course=course,
+        title="الدفعة الأولى",
+        starts=timezone.now() - datetime.timedelta(days=60),
+        ends=timezone.now(),
+    )
+    return Certificate(
+        code="MRKZ-7K3Q-9XHC",
+        run=run,
+        template=template,
+        name_ar="سلمى عبد الرحمن الورفلي",
+        name_latin="Salma Abdelrahman Al-Warfalli",
+        course_title=course.title,
+        hours=course.estimated_hours,
+        grade=92,
+        completed_on=today,
+    )
 
 
 def render_pdf(certificate, template) -> bytes:

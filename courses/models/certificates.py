@@ -12,7 +12,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import TranslatableMixin
+from wagtail.models import PreviewableMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 PLACEHOLDERS = (
@@ -38,7 +38,7 @@ class SignatoryBlock(blocks.StructBlock):
         label = _("Signatory")
 
 
-class CertificateTemplate(TranslatableMixin, models.Model):
+class CertificateTemplate(PreviewableMixin, TranslatableMixin, models.Model):
     PAGE_SIZES = [("A4", "A4"), ("letter", "US Letter")]
     ORIENTATIONS = [("landscape", _("Landscape")), ("portrait", _("Portrait"))]
 
@@ -115,6 +115,14 @@ class CertificateTemplate(TranslatableMixin, models.Model):
     @property
     def direction(self) -> str:
         return "rtl" if self.language == "ar" else "ltr"
+
+    def get_preview_template(self, request, mode_name):
+        return "courses/certificates/certificate.html"
+
+    def get_preview_context(self, request, mode_name):
+        from courses.certificates.pdf import certificate_context, sample_certificate
+
+        return certificate_context(sample_certificate(self), self)
 
 
 class Certificate(models.Model):

@@ -239,3 +239,31 @@ def test_concurrent_issuing_yields_one_certificate(make_course, make_run):
         thread.join()
     assert Certificate.objects.filter(user=user, run=run, revoked_at__isnull=True).count() == 1
     assert len(set(codes)) == 1
+
+
+def test_admin_previews_a_template_with_a_sample_learner(client, django_user_model):
+    from django.urls import reverse
+
+    from courses.models import CertificateTemplate
+
+    admin = django_user_model.objects.create_superuser(email="tpl@example.ly", password="x")
+    client.force_login(admin)
+    template = CertificateTemplate.objects.get(is_default=True)
+    edit = client.get(
+        reverse("wagtailsnippets_courses_certificatetemplate:edit", args=[template.pk])
+    )
+    assert edit.status_code == HTTPStatus.OK
+    url = reverse("wagtailsnippets_courses_certificatetemplate:preview_on_edit", args=[template.pk])
+    data = {
+        "name": template.name,
+        "title": "شهادة تجريبية",
+        "body": "يشهد المركز بأن {name} أتمّ «{course}»",
+        "signatories-count": "0",
+        "page_size": "A4",
+        "orientation": "landscape",
+        "language": "ar",
+    }
+    assert client.post(url, data).json()["is_valid"]
+    html = client.get(url).content.decode()
+    assert "سلمى عبد الرحمن الورفلي" in html
+    assert "شهادة تجريبية" in html

@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 work = Path(tempfile.mkdtemp(prefix="markaz-bench-"))
-os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.dev"
+# DEBUG off (cached templates, no query log), eager Celery, SQLite: like a worker.
+os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
 os.environ["DATABASE_URL"] = f"sqlite:///{work / 'bench.sqlite3'}"
 os.environ["MEDIA_ROOT"] = str(work / "media")
 os.environ.pop("REDIS_URL", None)

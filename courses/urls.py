@@ -40,6 +40,11 @@ urlpatterns = [
         name="revoke_certificate",
     ),
     path(
+        "teaching/runs/<int:run_id>/certificates/<str:code>/reissue/",
+        teaching.reissue_certificate,
+        name="reissue_certificate",
+    ),
+    path(
         "teaching/runs/<int:run_id>/attendance/",
         teaching.attendance_certificates,
         name="attendance_certificates",

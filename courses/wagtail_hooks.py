@@ -11,6 +11,7 @@ from . import reports
 from .h5p.forms import H5PContentForm
 from .h5p.services import delete_stored_files
 from .models import (
+    Certificate,
     CertificateTemplate,
     CourseCategory,
     CoursePage,
@@ -92,7 +93,23 @@ class CertificateTemplateViewSet(SnippetViewSet):
     list_display = ["name", "language", "is_default"]
 
 
+class CertificateViewSet(SnippetViewSet):
+    """Issued certificates: look them up, set an expiry date. Issuing and revoking are
+    done from the run's teaching page, which keeps who and why."""
+
+    model = Certificate
+    icon = "tick-inverse"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["code", "holder_name", "course_title", "issued_at", "status"]
+    search_fields = ["code", "name_ar", "name_latin", "course_title"]
+
+    def get_queryset(self, request):
+        return Certificate.objects.select_related("run")
+
+
 register_snippet(CertificateTemplateViewSet)
+register_snippet(CertificateViewSet)
 register_snippet(QuestionBankViewSet)
 register_snippet(QuestionViewSet)
 register_snippet(H5PContentViewSet)

@@ -158,6 +158,8 @@ class Certificate(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     revoke_reason = models.TextField(blank=True)
+    panels = [FieldPanel("expires_on")]
+
     # This certificate's bit in the published BitstringStatusList.
     status_index = models.PositiveIntegerField(null=True, unique=True, editable=False)
 

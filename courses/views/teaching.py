@@ -317,3 +317,18 @@ def attendance_certificates(request, run_id):
     else:
         messages.success(request, _("%(count)d certificates issued.") % {"count": len(issued)})
     return redirect("courses:run", run_id=run.pk)
+
+
+@login_required
+@require_POST
+def reissue_certificate(request, run_id, code):
+    from courses.certificates.services import certificate_reissue
+    from courses.models import Certificate
+
+    run = _run_for_teacher(request, run_id)
+    certificate = get_object_or_404(Certificate, code=code, run=run, revoked_at__isnull=True)
+    certificate_reissue(certificate=certificate)
+    messages.success(
+        request, _("Certificate %(code)s re-issued with the current template.") % {"code": code}
+    )
+    return redirect("courses:run", run_id=run.pk)

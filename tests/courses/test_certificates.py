@@ -267,3 +267,33 @@ def test_admin_previews_a_template_with_a_sample_learner(client, django_user_mod
     html = client.get(url).content.decode()
     assert "سلمى عبد الرحمن الورفلي" in html
     assert "شهادة تجريبية" in html
+
+
+def test_reissue_from_the_run_page_keeps_the_code(client, run, trainer, learner):
+    certificate = certificate_issue(user=learner, run=run)
+    first_pdf = certificate.pdf.name
+    client.force_login(trainer)
+    response = client.post(
+        f"/en/my/teaching/runs/{run.pk}/certificates/{certificate.code}/reissue/"
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    certificate.refresh_from_db()
+    assert certificate.pdf.name != first_pdf  # a new file; the old one goes after the commit
+    assert Certificate.objects.filter(code=certificate.code).count() == 1
+
+
+def test_administrators_list_certificates_and_set_an_expiry(
+    client, run, learner, django_user_model
+):
+    from django.urls import reverse
+
+    certificate = certificate_issue(user=learner, run=run)
+    admin = django_user_model.objects.create_superuser(email="certs@example.ly", password="x")
+    client.force_login(admin)
+    listing = client.get(reverse("wagtailsnippets_courses_certificate:list"))
+    assert certificate.code in listing.content.decode()
+    edit = reverse("wagtailsnippets_courses_certificate:edit", args=[certificate.pk])
+    response = client.post(edit, {"expires_on": "2030-01-31"})
+    assert response.status_code == HTTPStatus.FOUND
+    certificate.refresh_from_db()
+    assert str(certificate.expires_on) == "2030-01-31"

@@ -6,7 +6,8 @@ and makes the output the same on every machine. Text stays text, so
 """
 
 import base64
-import io
+import struct
+import zlib
 from functools import cache
 
 from django.conf import settings
@@ -40,12 +41,29 @@ def verify_url(code: str) -> str:
 
 
 def qr_data_uri(url: str) -> str:
-    # A small PNG drawn without smoothing: WeasyPrint lays out an SVG QR code
-    # path by path, which cost about 25 ms of each certificate's 55.
-    image = qrcode.make(url, box_size=6, border=2)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    """The QR code as a one-pixel-per-module greyscale PNG, scaled up without smoothing.
+
+    Drawn as SVG, WeasyPrint laid it out path by path (about 25 ms of each
+    certificate's 55); a fixed mask skips qrcode's search over all eight.
+    """
+    code = qrcode.QRCode(border=2, mask_pattern=0)
+    code.add_data(url)
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    size = len(matrix)
+    raw = b"".join(b"\x00" + bytes(0 if dark else 255 for dark in row) for row in matrix)
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        body = tag + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+    return "data:image/png;base64," + base64.b64encode(png).decode()
 
 
 def certificate_text(certificate, template) -> dict:

@@ -71,10 +71,14 @@ def certificate_issue(
         with transaction.atomic():
             last = Certificate.objects.aggregate(last=Max("status_index"))["last"]
             certificate.status_index = 0 if last is None else last + 1
+            # The file first, then one INSERT that already names it.
+            certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)
             certificate.save()
-            certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=True)
     except IntegrityError:
-        # Another worker issued it first (or the code collided): theirs stands.
+        # Another worker issued it first (or the code collided): theirs stands,
+        # and the file this attempt wrote goes.
+        if certificate.pdf.name:
+            certificate.pdf.storage.delete(certificate.pdf.name)
         existing = _valid(user, run)
         if existing is None:
             raise

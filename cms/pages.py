@@ -2,9 +2,13 @@
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
 
 from .text import normalise_arabic
 
@@ -24,6 +28,11 @@ class SearchableMixin:
 
     def search_text_parts(self) -> list[str]:
         return [self.title, self.search_description]
+
+    @property
+    def social_image(self):
+        """The image shared with links to the page (OpenGraph); its main image by default."""
+        return getattr(self, "image", None)
 
     def search_text(self) -> str:
         return normalise_arabic(" ".join(part for part in self.search_text_parts() if part))
@@ -47,6 +56,28 @@ class SearchableMixin:
                     for code, location in alternates.items()
                 ]
         return urls
+
+
+# The translated fields every content page has, before its own.
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+]
+
+
+class IndexPage(SearchableMixin, Page):
+    """A listing page (news, events, programmes, courses): a title and an introduction."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
 
 
 def paginate(request, items, per_page: int = 10):

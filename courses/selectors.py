@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -275,9 +275,3 @@ def run_summary(*, run: CourseRun) -> dict:
         "statuses": {value: counts[f"status_{value}"] for value in EnrollmentStatus.values},
         "buckets": buckets,
     }
-
-
-def prefetch_team(queryset):
-    return queryset.prefetch_related(
-        Prefetch("team", queryset=CourseTeamMember.objects.select_related("user"))
-    )

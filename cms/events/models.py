@@ -14,7 +14,13 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BaseStreamBlock, block_text
-from cms.pages import SearchableMixin, paginate, with_source_fallback
+from cms.pages import (
+    PAGE_TRANSLATABLE_FIELDS,
+    IndexPage,
+    SearchableMixin,
+    paginate,
+    with_source_fallback,
+)
 
 from .ics import event_to_ics
 
@@ -40,13 +46,8 @@ class AgendaItemBlock(blocks.StructBlock):
         preview_value = {"time": "09:00", "item": "كلمة افتتاحية", "speakers": ""}
 
 
-class EventIndexPage(SearchableMixin, Page):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+class EventIndexPage(IndexPage):
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
     per_page = 10
 
     class Meta:
@@ -146,10 +147,7 @@ class EventPage(RoutablePageMixin, SearchableMixin, Page):
         ),
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *PAGE_TRANSLATABLE_FIELDS,
         TranslatableField("place"),
         TranslatableField("lead"),
         TranslatableField("body"),
@@ -182,10 +180,6 @@ class EventPage(RoutablePageMixin, SearchableMixin, Page):
             block_text(self.agenda),
             strip_tags(self.outcomes),
         ]
-
-    @property
-    def social_image(self):
-        return self.image
 
     @property
     def is_past(self) -> bool:

@@ -12,13 +12,19 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BaseStreamBlock, block_text
 from cms.municipalities.models import Municipality
-from cms.pages import SearchableMixin, paginate, with_source_fallback
+from cms.pages import (
+    PAGE_TRANSLATABLE_FIELDS,
+    IndexPage,
+    SearchableMixin,
+    paginate,
+    with_source_fallback,
+)
 
 
 class NewsPageTag(TaggedItemBase):
@@ -27,13 +33,8 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsIndexPage(RoutablePageMixin, SearchableMixin, Page):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+class NewsIndexPage(RoutablePageMixin, IndexPage):
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
     per_page = 10
 
     class Meta:
@@ -141,10 +142,7 @@ class NewsPage(SearchableMixin, Page):
         ),
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *PAGE_TRANSLATABLE_FIELDS,
         TranslatableField("lead"),
         TranslatableField("body"),
         TranslatableField("programme"),
@@ -163,10 +161,6 @@ class NewsPage(SearchableMixin, Page):
 
     def search_text_parts(self) -> list[str]:
         return [*super().search_text_parts(), self.lead, block_text(self.body)]
-
-    @property
-    def social_image(self):
-        return self.image
 
 
 class NewsFeed(Feed):

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BaseStreamBlock, DocumentBlock, ParagraphBlock, block_text
-from cms.pages import SearchableMixin, with_source_fallback
+from cms.pages import PAGE_TRANSLATABLE_FIELDS, IndexPage, SearchableMixin, with_source_fallback
 
 
 class ComponentBlock(blocks.StructBlock):
@@ -28,13 +28,8 @@ class ComponentBlock(blocks.StructBlock):
         }
 
 
-class ProgrammeIndexPage(SearchableMixin, Page):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+class ProgrammeIndexPage(IndexPage):
     subpage_types = ["programmes.ProgrammePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("programme index")
@@ -101,10 +96,7 @@ class ProgrammePage(SearchableMixin, Page):
         FieldPanel("documents"),
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *PAGE_TRANSLATABLE_FIELDS,
         TranslatableField("lead"),
         TranslatableField("body"),
         TranslatableField("components"),
@@ -132,10 +124,6 @@ class ProgrammePage(SearchableMixin, Page):
             block_text(self.components),
             strip_tags(self.results),
         ]
-
-    @property
-    def social_image(self):
-        return self.image
 
     def related_news(self, limit: int = 5):
         from cms.news.models import NewsPage

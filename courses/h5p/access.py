@@ -42,7 +42,7 @@ def may_view(user, content: H5PContent) -> bool:
     if allowed is None:
         allowed = False
         for lesson in lessons_using(content):
-            course = lesson.get_parent().get_parent().specific
+            course = lesson.course
             if selectors.is_course_staff(user=user, course=course) or selectors.learner_enrollment(
                 user=user, course=course
             ):

@@ -68,7 +68,7 @@ def _lesson_for(request, content):
         raise Http404 from exc
     if not lesson_uses(lesson, content):
         raise Http404
-    course = lesson.get_parent().get_parent().specific
+    course = lesson.course
     enrollment = selectors.learner_enrollment(user=request.user, course=course)
     if enrollment is None and not selectors.is_course_staff(user=request.user, course=course):
         raise PermissionDenied

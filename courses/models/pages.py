@@ -14,7 +14,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import block_text
-from cms.pages import SearchableMixin, paginate, with_source_fallback
+from cms.pages import (
+    PAGE_TRANSLATABLE_FIELDS,
+    IndexPage,
+    SearchableMixin,
+    paginate,
+    with_source_fallback,
+)
 from courses.blocks import LessonStreamBlock
 
 
@@ -48,15 +54,10 @@ class TeamRole(models.TextChoices):
     ASSISTANT = "assistant", _("Assistant")
 
 
-class CourseIndexPage(SearchableMixin, Page):
+class CourseIndexPage(IndexPage):
     """The catalogue: every published course, filterable."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["courses.CoursePage"]
-    max_count_per_parent = 1
     per_page = 12
 
     class Meta:
@@ -173,10 +174,7 @@ class CoursePage(SearchableMixin, Page):
         InlinePanel("team", label=_("Course team"), heading=_("Course team")),
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *PAGE_TRANSLATABLE_FIELDS,
         TranslatableField("summary"),
         TranslatableField("objectives"),
         TranslatableField("audience"),
@@ -318,10 +316,6 @@ class LessonPage(Page):
     @property
     def course(self) -> CoursePage:
         return CoursePage.objects.ancestor_of(self).get()
-
-    @property
-    def module(self) -> ModulePage:
-        return ModulePage.objects.ancestor_of(self).get()
 
     def serve(self, request, *args, **kwargs):
         from courses.views.pages import lesson_page

@@ -56,7 +56,7 @@ def withdraw(request, enrollment_id):
 
 def _lesson_and_enrollment(request, lesson_id):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    course = lesson.get_parent().get_parent().specific
+    course = lesson.course
     enrollment = selectors.learner_enrollment(user=request.user, course=course)
     if enrollment is None or enrollment.status != EnrollmentStatus.ACTIVE:
         raise PermissionDenied

@@ -16,7 +16,7 @@ from courses.models import Attempt, LessonPage, Question
 @require_POST
 def start(request, lesson_id, block_id):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    course = lesson.get_parent().get_parent().specific
+    course = lesson.course
     enrollment = selectors.learner_enrollment(user=request.user, course=course)
     if enrollment is None or enrollment.status != "active":
         raise PermissionDenied

@@ -15,7 +15,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -336,6 +336,14 @@ def lesson_progress_record(
         enrollment_recompute(enrollment=enrollment)
     Enrollment.objects.filter(pk=enrollment.pk).update(last_activity_at=timezone.now())
     return progress
+
+
+@transaction.atomic
+def lesson_time_add(*, enrollment: Enrollment, lesson: LessonPage, spent) -> None:
+    """Add time an activity reported (xAPI ``result.duration``) to the lesson's total."""
+    lesson = lesson_in_course_language(lesson=lesson, run=enrollment.run)
+    progress = _progress_row(enrollment, lesson)
+    LessonProgress.objects.filter(pk=progress.pk).update(time_spent=F("time_spent") + spent)
 
 
 def enrollment_recompute(*, enrollment: Enrollment) -> Enrollment:

@@ -7,8 +7,10 @@ first file is written, every written file is removed again.
 """
 
 import contextlib
+import re
 import uuid
 import zipfile
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import IO
@@ -19,6 +21,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from courses.models import H5PContent, H5PUserData, LessonPage, XAPIStatement
+from courses.services import lesson_time_add
 
 from .validation import H5PLimits, H5PValidationError, ValidPackage, validate_package
 
@@ -220,7 +223,24 @@ def statement_record(
     )
     if record.completes and enrollment is not None and lesson is not None:
         lesson_activities_evaluate(enrollment=enrollment, lesson=lesson)
+        spent = duration_parse((statement.get("result") or {}).get("duration"))
+        if spent:
+            lesson_time_add(enrollment=enrollment, lesson=lesson, spent=spent)
     return record
+
+
+DURATION = re.compile(r"^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$")
+MAX_DURATION = timedelta(hours=8)  # a browser left open overnight says nothing useful
+
+
+def duration_parse(value) -> timedelta | None:
+    """An xAPI ISO 8601 duration such as "PT1M12.5S", or None when absent or odd."""
+    match = DURATION.match(value) if isinstance(value, str) else None
+    if not match or not any(match.groups()):
+        return None
+    hours, minutes, seconds = (float(part or 0) for part in match.groups())
+    spent = timedelta(hours=hours, minutes=minutes, seconds=seconds)
+    return spent if spent <= MAX_DURATION else None
 
 
 @transaction.atomic

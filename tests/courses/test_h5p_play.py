@@ -140,6 +140,23 @@ def test_answered_statement_completes_the_lesson_with_its_score(client, setting,
     assert XAPIStatement.objects.filter(user=setting["learner"]).count() == 3
 
 
+def test_reported_duration_adds_to_the_time_spent_on_the_lesson(client, setting, activity):
+    from datetime import timedelta
+
+    client.force_login(setting["learner"])
+    answered = statement("answered", score=1)
+    answered["result"]["duration"] = "PT1M12.5S"
+    post(client, activity, setting["lesson"], answered)
+    again = statement("answered", score=1)
+    again["result"]["duration"] = "PT30S"
+    post(client, activity, setting["lesson"], again)
+    assert progress(setting).time_spent == timedelta(minutes=1, seconds=42.5)
+    odd = statement("answered", score=1)
+    odd["result"]["duration"] = "forever"
+    post(client, activity, setting["lesson"], odd)
+    assert progress(setting).time_spent == timedelta(minutes=1, seconds=42.5)
+
+
 def test_nested_statements_never_complete_the_parent(client, setting, question_set, course):
     lesson = add_lesson(course, question_set, slug="set")
     client.force_login(setting["learner"])

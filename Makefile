@@ -98,8 +98,13 @@ messages: $(STAMPS)/requirements
 bench: setup
 	$(BIN)/python bench/pages.py
 
+# The certificate benchmark runs a real Celery worker on PostgreSQL and Redis (the
+# local services by default; it creates and drops its own database).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/markaz_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/14
 bench-certificates: $(STAMPS)/requirements $(FONTS) $(MO_FILES)
-	$(BIN)/python bench/certificates.py --count 1000
+	$(BIN)/python bench/certificates.py --count 1000 \
+		--database-url $(BENCH_DATABASE_URL) --redis-url $(BENCH_REDIS_URL)
 
 clean:
 	rm -rf $(STAMPS) build static_collected $(MO_FILES)

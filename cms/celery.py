@@ -7,9 +7,19 @@ CELERY_TASK_ALWAYS_EAGER runs every task in-process (see settings/base.py).
 import os
 
 from celery import Celery
+from celery.signals import task_prerun
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
 app = Celery("markaz")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@task_prerun.connect
+def close_stale_connections(**kwargs):
+    """Workers keep their database connection between tasks (CELERY_DB_REUSE_MAX); like a
+    request, each task starts by dropping one that an error broke or CONN_MAX_AGE retired."""
+    from django.db import close_old_connections
+
+    close_old_connections()

@@ -11,6 +11,7 @@ class CoursesConfig(AppConfig):
     def ready(self):
         from allauth.account.signals import email_confirmed
 
+        from . import checks  # noqa: F401  (registers the system checks)
         from .receivers import accept_invitations, issue_certificate_on_completion
         from .signals import enrollment_completed
 

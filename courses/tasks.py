@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 
 from celery import shared_task
 
+from .certificates.tasks import issue_certificate  # noqa: F401  (workers find tasks here)
 from .models import Enrollment, EnrollmentInvitation, EnrollmentStatus
 
 RETRY = {

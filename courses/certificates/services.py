@@ -9,7 +9,7 @@ import csv
 import io
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,20 @@ from courses.models import Certificate, CertificateTemplate, CourseRun, Enrollme
 
 from .codes import code_generate
 from .pdf import render_pdf
+
+# Any constant: the key of the PostgreSQL advisory lock that hands out status list indices.
+STATUS_LIST_LOCK = 0x4D524B5A
+
+
+def _lock_status_list() -> None:
+    """Serialise the short step that takes the next status list index.
+
+    Without it two workers read the same MAX and one fails on the unique index
+    (and waits for a Celery retry). SQLite already writes one transaction at a time.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STATUS_LIST_LOCK])
 
 
 def template_for(run: CourseRun) -> CertificateTemplate | None:
@@ -69,6 +83,7 @@ def certificate_issue(
     pdf = render_pdf(certificate, template)  # before the transaction: it takes time
     try:
         with transaction.atomic():
+            _lock_status_list()
             last = Certificate.objects.aggregate(last=Max("status_index"))["last"]
             certificate.status_index = 0 if last is None else last + 1
             # The file first, then one INSERT that already names it.

@@ -11,11 +11,12 @@ from .services import certificate_issue
     retry_backoff=True,
     retry_backoff_max=600,
     max_retries=10,
+    ignore_result=True,  # nobody waits for it: the certificate row is the result
 )
 def issue_certificate(enrollment_id: int) -> str | None:
     """Issue the certificate of a completed enrolment; safe to run twice."""
     enrollment = (
-        Enrollment.objects.select_related("user", "run__course")
+        Enrollment.objects.select_related("user", "run__course__certificate_template")
         .filter(pk=enrollment_id, status=EnrollmentStatus.COMPLETED)
         .first()
     )

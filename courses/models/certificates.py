@@ -153,6 +153,11 @@ class Certificate(models.Model):
     )
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
     pdf = models.FileField(upload_to="certificates/", blank=True)
+    # Certificates are records, not content: keeping them out of Wagtail's
+    # reference index saves a query round per issue (the template's usage
+    # count is not worth it).
+    wagtail_reference_index_ignore = True
+
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

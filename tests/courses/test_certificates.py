@@ -86,6 +86,17 @@ def test_pdf_text_holds_the_arabic_name_and_course_in_logical_order(graduate):
     assert "مركز تطوير البلديات" in info
 
 
+def test_a_system_check_warns_when_fonts_cannot_be_subset_quickly(monkeypatch):
+    from courses.certificates import pdf
+    from courses.checks import check_font_subsetting
+
+    assert check_font_subsetting(None) == []
+    monkeypatch.setattr(pdf.weasyprint_ffi, "harfbuzz_subset", None)
+    [warning] = check_font_subsetting(None)
+    assert warning.id == "markaz.W001"
+    assert "libharfbuzz-subset0" in warning.hint
+
+
 @pytest.mark.skipif(
     shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None,
     reason="needs zbar-tools and poppler-utils",
@@ -239,6 +250,42 @@ def test_concurrent_issuing_yields_one_certificate(make_course, make_run):
         thread.join()
     assert Certificate.objects.filter(user=user, run=run, revoked_at__isnull=True).count() == 1
     assert len(set(codes)) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    __import__("django.db", fromlist=["connection"]).connection.vendor != "postgresql",
+    reason="concurrency needs PostgreSQL",
+)
+def test_concurrent_issuing_for_different_learners_never_fails(make_course, make_run):
+    """Two workers issuing at once each take their own status list index, first time."""
+    import threading
+
+    from django.db import connection
+
+    course = make_course(slug="cert-parallel")
+    run = make_run(course)
+    users = [make_user(f"parallel-{n}@example.ly") for n in range(6)]
+    barrier = threading.Barrier(len(users))
+    errors = []
+
+    def issue(user):
+        barrier.wait()
+        try:
+            certificate_issue(user=user, run=run)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=issue, args=(user,)) for user in users]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    indices = list(Certificate.objects.filter(run=run).values_list("status_index", flat=True))
+    assert len(indices) == len(set(indices)) == len(users)
 
 
 def test_admin_previews_a_template_with_a_sample_learner(client, django_user_model):

@@ -488,10 +488,14 @@ def load() -> list[str]:
 
     course_lines, courses = courses_demo.load(home)
     ensure_home_sections(home, programmes, courses, locales)
+    from community import demo as community_demo
+
+    community_lines = community_demo.load(home, locales)
     return [
         "locales ar, en, fr",
         f"{len(partners)} partners, {len(programmes)} programmes",
         f"{NewsPage.objects.count()} news pages, {EventPage.objects.count()} event pages",
         "home, about and contact pages; editors, moderators and the news workflow",
         *course_lines,
+        *community_lines,
     ]

@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("municipalities/", include("cms.municipalities.urls")),
     path("my/", include("courses.urls")),
+    path("community/", include("community.urls")),
     # Wagtail's catch-all serves the page tree and must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -68,6 +69,20 @@ class User(AbstractUser):
         related_name="users",
     )
     position = models.CharField(_("position or job title"), max_length=150, blank=True)
+    handle = models.CharField(
+        _("forum name"),
+        max_length=30,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9][A-Za-z0-9_.-]{2,29}$",
+                _("3 to 30 Latin letters, digits, dots, dashes or underscores."),
+            )
+        ],
+        help_text=_("Other members mention you in the forums as @name."),
+    )
     organisation_type = models.CharField(
         _("organisation type"), max_length=20, choices=OrganisationType.choices, blank=True
     )

@@ -115,6 +115,7 @@ class HomePage(SearchableMixin, Page):
         "standard.StandardPage",
         "standard.FormPage",
         "courses.CourseIndexPage",
+        "community.PlatformIndexPage",
     ]
     max_count_per_parent = 1
 

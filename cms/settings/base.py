@@ -241,6 +241,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "courses.tasks.remind_inactive_learners",
         "schedule": 24 * 60 * 60.0,
     },
+    "forum-daily-digest": {
+        "task": "community.tasks.send_daily_digests",
+        "schedule": 24 * 60 * 60.0,
+    },
 }
 # Wagtail 8 queues its own background work through django-tasks.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -280,6 +284,13 @@ H5P_LIMITS = {
 }
 # Uploads bigger than this go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# --- Community ------------------------------------------------------------------------
+# Forum attachments are private: kept outside MEDIA_ROOT (which a web server may serve
+# as it is) and sent only by a view that checks the reader may read the platform.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+FORUM_ATTACHMENT_MAX_BYTES = int(os.environ.get("FORUM_ATTACHMENT_MAX_MB", "10")) * 1024 * 1024
+FORUM_ATTACHMENTS_PER_POST = 5
 
 # --- Open Badges ----------------------------------------------------------------------
 # The signing key lives outside the repository (or comes from OPEN_BADGES_PRIVATE_KEY).

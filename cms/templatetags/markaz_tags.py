@@ -97,3 +97,12 @@ def meta_description(context) -> str:
 def get_item(mapping, key):
     """``mapping[key]`` in a template, or None."""
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.simple_tag(takes_context=True)
+def unread_notifications(context) -> int:
+    """The signed-in user's unread forum notifications (one COUNT query)."""
+    from community.notifications import unread_count
+
+    request = context.get("request")
+    return unread_count(request.user) if request is not None else 0

@@ -20,6 +20,7 @@ from cms.home.models import HomePage
 from cms.news.models import NewsIndexPage, NewsPage
 from cms.programmes.models import ProgrammeIndexPage, ProgrammePage
 from cms.standard.models import FormPage, StandardPage
+from community.models import PlatformIndexPage
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 
 
@@ -34,6 +35,7 @@ class TestCreationRules(WagtailPageTestCase):
                 StandardPage,
                 FormPage,
                 CourseIndexPage,
+                PlatformIndexPage,
             },
         )
         self.assertAllowedParentPageTypes(HomePage, {Page})

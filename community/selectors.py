@@ -1,0 +1,106 @@
+"""Reads for the forum pages: a fixed number of queries whatever the size of a platform."""
+
+from django.db.models import OuterRef, Q, Subquery
+
+from cms.text import normalise_arabic
+
+from .models import Membership, MembershipStatus, Post, Topic, TopicRead
+
+
+def topics_for(*, platform, user, can_moderate: bool, category=None, query: str = ""):
+    """The platform's topics, pinned first, each with ``unread`` for signed-in readers."""
+    topics = Topic.objects.filter(platform=platform).select_related(
+        "author", "last_poster", "category"
+    )
+    if not can_moderate:
+        topics = topics.filter(hidden_at__isnull=True)
+    if category is not None:
+        topics = topics.filter(category=category)
+    if query:
+        words = normalise_arabic(query).split()
+        condition = Q()
+        for word in words[:8]:
+            condition &= Q(search_text__icontains=word)
+        topics = topics.filter(condition)
+    if user.is_authenticated:
+        read_at = TopicRead.objects.filter(topic=OuterRef("pk"), user=user).values("read_at")[:1]
+        topics = topics.annotate(read_at=Subquery(read_at))
+    return topics.order_by("-pinned", "-last_posted_at", "-pk")
+
+
+def posts_for(*, topic, user, can_moderate: bool):
+    """A topic's posts in order; moderators also see hidden and unapproved ones."""
+    posts = (
+        Post.objects.filter(topic=topic)
+        .select_related("author", "author__municipality")
+        .prefetch_related("attachments")
+    )
+    if not can_moderate:
+        mine_waiting = Q(
+            approved=False, author_id=getattr(user, "pk", None), hidden_at__isnull=True
+        )
+        posts = posts.filter(Q(hidden_at__isnull=True, approved=True) | mine_waiting)
+    return posts.order_by("created_at", "pk")
+
+
+def member_directory(*, platform):
+    return (
+        Membership.objects.filter(platform=platform, status=MembershipStatus.ACTIVE)
+        .select_related("user", "user__municipality")
+        .order_by("-role", "user__name_ar", "user__email")
+    )
+
+
+def pending_requests(*, platform):
+    return (
+        Membership.objects.filter(platform=platform, status=MembershipStatus.PENDING)
+        .select_related("user", "user__municipality")
+        .order_by("created_at")
+    )
+
+
+def approval_queue(*, platform):
+    return (
+        Post.objects.filter(topic__platform=platform, approved=False, hidden_at__isnull=True)
+        .select_related("author", "topic")
+        .order_by("created_at")
+    )
+
+
+def reactions_for(*, posts, user) -> dict:
+    """{post id: [(kind, symbol, count, mine)]} for a page of posts, in two queries."""
+    from django.db.models import Count
+
+    from .models import Reaction, ReactionKind
+
+    ids = [post.pk for post in posts]
+    counts = {}
+    for row in (
+        Reaction.objects.filter(post_id__in=ids)
+        .values("post_id", "kind")
+        .annotate(count=Count("pk"))
+        .order_by()
+    ):
+        counts[(row["post_id"], row["kind"])] = row["count"]
+    mine = set()
+    if user.is_authenticated:
+        mine = set(
+            Reaction.objects.filter(post_id__in=ids, user=user).values_list("post_id", "kind")
+        )
+    return {
+        pk: [
+            (kind, symbol, counts.get((pk, kind), 0), (pk, kind) in mine)
+            for kind, symbol in ReactionKind.choices
+        ]
+        for pk in ids
+    }
+
+
+def open_flags(*, platform):
+    from .models import Flag
+
+    return (
+        Flag.objects.filter(post__topic__platform=platform, resolved_at__isnull=True)
+        .select_related("post__author", "post__topic", "reporter")
+        .order_by("post_id", "created_at")
+    )

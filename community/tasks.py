@@ -1,0 +1,69 @@
+"""Notification fan-out and the daily digest, run by Celery workers."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from celery import shared_task
+
+from . import notifications
+from .models import Notification, NotificationKind
+from .permissions import access_for, can_read
+
+
+@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def fan_out_post(post_id: int, mentions: list[str]) -> int:
+    """Notify the watchers and the mentioned members of a new post; e-mail replies at once."""
+    created = notifications.fan_out(post_id, mentions)
+    ids = list(
+        Notification.objects.filter(post_id=post_id, emailed_at__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+    notifications.send_immediate(ids)
+    return len(created)
+
+
+@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=3)
+def send_daily_digests() -> int:
+    """One e-mail a member: the new topics of the last day they have not been told about."""
+    since = timezone.now() - timedelta(days=1)
+    pending = (
+        Notification.objects.filter(
+            kind=NotificationKind.TOPIC,
+            emailed_at__isnull=True,
+            read_at__isnull=True,
+            created_at__gte=since,
+        )
+        .select_related("user", "post__topic__platform")
+        .order_by("user_id", "created_at")
+    )
+    by_user: dict[int, list[Notification]] = {}
+    for item in pending:
+        by_user.setdefault(item.user_id, []).append(item)
+    sent = 0
+    for items in by_user.values():
+        user = items[0].user
+        readable = [
+            item
+            for item in items
+            if can_read(access_for(user, item.post.topic.platform), item.post.topic.platform)
+        ]
+        if readable:
+            language = user.preferred_language or settings.LANGUAGE_CODE
+            with translation.override(language):
+                context = {"user": user, "items": readable, "site": settings.WAGTAILADMIN_BASE_URL}
+                send_mail(
+                    render_to_string("community/emails/digest_subject.txt", context).strip(),
+                    render_to_string("community/emails/digest.txt", context),
+                    None,
+                    [user.email],
+                )
+            sent += 1
+        Notification.objects.filter(pk__in=[item.pk for item in items]).update(
+            emailed_at=timezone.now()
+        )
+    return sent

@@ -1,0 +1,368 @@
+"""Membership, topics, replies, moderation and reading, as members meet them."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from community import services
+from community.models import JoinPolicy, Membership, MembershipStatus, Post, Role, Topic
+
+from .conftest import add_member, url
+
+# --- membership ---------------------------------------------------------------------------
+
+
+def test_request_approve_and_decline_with_a_message(client, cast, make_person):
+    platform, coordinator = cast["platform"], cast["moderator"]
+    Membership.objects.filter(user=coordinator).update(role=Role.COORDINATOR)
+    hopeful, unlucky = make_person("hopeful"), make_person("unlucky")
+    client.force_login(hopeful)
+    client.post(url(platform, "join"), {"message": "أعمل في قسم التخطيط"})
+    request = Membership.objects.get(user=hopeful)
+    assert request.status == MembershipStatus.PENDING
+    assert request.message == "أعمل في قسم التخطيط"
+    services.membership_request(user=unlucky, platform=platform)
+
+    client.force_login(coordinator)
+    manage = client.get(url(platform, "manage")).content.decode()
+    assert hopeful.display_name in manage and unlucky.display_name in manage
+    client.post(url(platform, "manage_member", request.pk, "approve"), {"message": "أهلاً"})
+    declined = Membership.objects.get(user=unlucky)
+    client.post(url(platform, "manage_member", declined.pk, "reject"), {"message": "للمهندسين"})
+    request.refresh_from_db()
+    declined.refresh_from_db()
+    assert request.status == MembershipStatus.ACTIVE and request.decision_message == "أهلاً"
+    assert request.decided_by == coordinator
+    assert declined.status == MembershipStatus.REJECTED
+    assert declined.decision_message == "للمهندسين"
+    hopeful.refresh_from_db()
+    assert hopeful.handle  # members get an @name to be mentioned by
+
+
+def test_plain_moderators_cannot_decide_requests(cast, make_person):
+    hopeful = make_person("hopeful2")
+    request = services.membership_request(user=hopeful, platform=cast["platform"])
+    with pytest.raises(PermissionDenied):
+        services.membership_decide(membership=request, by=cast["moderator"], approve=True)
+
+
+def test_open_platform_joins_at_once_and_invite_only_refuses_requests(make_platform, make_person):
+    open_ = make_platform("open-one", join_policy=JoinPolicy.OPEN)
+    closed = make_platform("invite-one", join_policy=JoinPolicy.INVITE)
+    person = make_person("joiner")
+    assert services.membership_request(user=person, platform=open_).status == "active"
+    with pytest.raises(PermissionDenied):
+        services.membership_request(user=person, platform=closed)
+
+
+def test_invitation_then_acceptance(client, make_platform, make_person):
+    platform = make_platform("invite-two", join_policy=JoinPolicy.INVITE)
+    coordinator, guest = make_person("coord"), make_person("guest")
+    add_member(platform, coordinator, role=Role.COORDINATOR)
+    client.force_login(coordinator)
+    client.post(url(platform, "manage"), {"email": guest.email.upper()})
+    assert Membership.objects.get(user=guest).status == MembershipStatus.INVITED
+    client.force_login(guest)
+    page = client.get(url(platform)).content.decode()
+    assert f'action="{url(platform, "join")}"' in page
+    client.post(url(platform, "join"))
+    assert Membership.objects.get(user=guest).status == MembershipStatus.ACTIVE
+
+
+def test_inviting_an_unknown_address_says_so(make_platform, make_person):
+    platform = make_platform("invite-three")
+    coordinator = make_person("coord3")
+    add_member(platform, coordinator, role=Role.COORDINATOR)
+    with pytest.raises(ValidationError) as error:
+        services.membership_invite(platform=platform, email="nobody@example.ps", by=coordinator)
+    assert "nobody@example.ps" in error.value.messages[0]
+
+
+def test_leave_and_the_last_coordinator_cannot(make_platform, make_person):
+    platform = make_platform("leaving")
+    coordinator, member = make_person("lastcoord"), make_person("leaver")
+    only = add_member(platform, coordinator, role=Role.COORDINATOR)
+    leaving = add_member(platform, member)
+    assert services.membership_leave(membership=leaving).status == MembershipStatus.LEFT
+    with pytest.raises(ValidationError):
+        services.membership_leave(membership=only)
+
+
+def test_a_banned_member_can_neither_read_nor_rejoin(client, cast):
+    platform, member = cast["platform"], cast["member"]
+    membership = Membership.objects.get(platform=platform, user=member)
+    services.membership_ban(membership=membership, by=cast["moderator"], reason="إساءة")
+    client.force_login(member)
+    assert client.get(url(platform, "topic", cast["topic"].pk)).status_code == 404
+    with pytest.raises(PermissionDenied):
+        services.membership_request(user=member, platform=platform)
+
+
+def test_directory_shows_email_only_to_members_and_only_when_chosen(client, cast):
+    platform, member, author = cast["platform"], cast["member"], cast["author"]
+    client.force_login(member)
+    page = client.get(url(platform, "members")).content.decode()
+    assert author.display_name in page
+    assert author.email not in page
+    Membership.objects.filter(platform=platform, user=author).update(show_email=True)
+    assert author.email in client.get(url(platform, "members")).content.decode()
+    client.force_login(cast["non_member"])
+    assert client.get(url(platform, "members")).status_code == 404
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def test_posts_are_stored_sanitised_with_mentions_of_members(cast):
+    member, author = cast["member"], cast["author"]
+    post = services.post_reply(
+        topic=cast["topic"],
+        author=member,
+        body=f"شكراً @{author.handle} <script>alert(1)</script> [x](javascript:alert(1))",
+    )
+    assert "<script" not in post.html and 'href="javascript' not in post.html
+    mention = f'<a href="{url(cast["platform"], "members")}#{author.handle}" class="mention"'
+    assert mention in post.html
+    outsider = services.post_reply(topic=cast["topic"], author=member, body="@nobody.here مرحباً")
+    assert 'class="mention"' not in outsider.html
+
+
+def test_edit_keeps_the_history(client, cast):
+    reply, member = cast["reply"], cast["member"]
+    client.force_login(member)
+    client.post(url(cast["platform"], "edit_post", reply.pk), {"body": "نص بعد التعديل"})
+    reply.refresh_from_db()
+    assert reply.source == "نص بعد التعديل" and reply.edited_at
+    assert list(reply.revisions.values_list("source", flat=True)) == ["ملاحظاتي مرفقة."]
+    page = client.get(url(cast["platform"], "edit_post", reply.pk)).content.decode()
+    assert "ملاحظاتي مرفقة." in page
+
+
+def test_author_deletes_to_a_tombstone_and_nothing_is_lost(client, cast):
+    reply, member = cast["reply"], cast["member"]
+    client.force_login(member)
+    client.post(url(cast["platform"], "post_action", reply.pk, "delete"))
+    reply.refresh_from_db()
+    assert reply.deleted_at and reply.source == "ملاحظاتي مرفقة."
+    page = client.get(url(cast["platform"], "topic", cast["topic"].pk)).content.decode()
+    assert "ملاحظاتي مرفقة." not in page
+    client.force_login(cast["moderator"])
+    page = client.get(url(cast["platform"], "topic", cast["topic"].pk)).content.decode()
+    assert "ملاحظاتي مرفقة." in page  # moderators still read it
+
+
+def test_hide_and_restore_keep_the_reply_count_right(cast):
+    topic, reply, moderator = cast["topic"], cast["reply"], cast["moderator"]
+    services.post_set_hidden(post=reply, by=moderator, hidden=True, reason="خارج الموضوع")
+    topic.refresh_from_db()
+    assert topic.reply_count == 0
+    assert Post.objects.filter(pk=reply.pk).exists()
+    services.post_set_hidden(post=reply, by=moderator, hidden=False)
+    topic.refresh_from_db()
+    assert topic.reply_count == 1
+
+
+def test_hiding_the_opening_post_hides_the_topic(client, cast):
+    opening = cast["topic"].posts.first()
+    services.post_set_hidden(post=opening, by=cast["moderator"], hidden=True)
+    client.force_login(cast["member"])
+    assert cast["topic"].title not in client.get(url(cast["platform"])).content.decode()
+    assert client.get(url(cast["platform"], "topic", cast["topic"].pk)).status_code == 404
+
+
+def test_accepted_answer_by_the_topic_author(client, cast):
+    client.force_login(cast["member"])  # not the topic's author
+    client.post(url(cast["platform"], "post_action", cast["reply"].pk, "accept"))
+    cast["topic"].refresh_from_db()
+    assert cast["topic"].accepted_post is None
+    client.force_login(cast["author"])
+    client.post(url(cast["platform"], "post_action", cast["reply"].pk, "accept"))
+    cast["topic"].refresh_from_db()
+    assert cast["topic"].accepted_post == cast["reply"]
+
+
+def test_lock_move_and_pin(client, cast):
+    from community.services import category_ensure
+
+    category = category_ensure(platform=cast["platform"], slug="gis", name="نظم المعلومات")
+    client.force_login(cast["moderator"])
+    topic_url = url(cast["platform"], "topic_action", cast["topic"].pk, "lock")
+    client.post(topic_url)
+    client.post(
+        url(cast["platform"], "topic_action", cast["topic"].pk, "move"), {"category": category.pk}
+    )
+    cast["topic"].refresh_from_db()
+    assert cast["topic"].locked and cast["topic"].category == category
+    client.force_login(cast["member"])
+    before = Post.objects.count()
+    client.post(url(cast["platform"], "topic", cast["topic"].pk), {"body": "رد"})
+    assert Post.objects.count() == before
+
+
+def test_empty_and_oversized_posts_are_refused_with_the_text_kept(client, cast):
+    client.force_login(cast["member"])
+    response = client.post(
+        url(cast["platform"], "topic", cast["topic"].pk), {"body": "   "}, HTTP_ACCEPT_LANGUAGE="ar"
+    )
+    assert response.status_code == 200
+    long = "ب" * (services.BODY_MAX + 1)
+    response = client.post(url(cast["platform"], "topic", cast["topic"].pk), {"body": long})
+    assert long in response.content.decode()  # the text stays in the form
+    assert Post.objects.filter(source=long).count() == 0
+
+
+def test_new_members_are_rate_limited_and_established_ones_are_not(cast, make_person):
+    newcomer = make_person("newcomer")
+    add_member(cast["platform"], newcomer, established=False)
+    services.post_reply(topic=cast["topic"], author=newcomer, body="أول رد")
+    with pytest.raises(ValidationError) as error:
+        services.post_reply(topic=cast["topic"], author=newcomer, body="رد ثانٍ سريع")
+    assert "30" in error.value.messages[0]
+    services.topic_create(platform=cast["platform"], author=newcomer, title="موضوع", body="نص")
+    with pytest.raises(ValidationError):
+        services.topic_create(platform=cast["platform"], author=newcomer, title="آخر", body="نص")
+    services.post_reply(topic=cast["topic"], author=cast["member"], body="رد")
+    services.post_reply(topic=cast["topic"], author=cast["member"], body="رد آخر")
+
+
+def test_rate_limit_window_passes(cast, make_person):
+    from datetime import timedelta
+
+    newcomer = make_person("patient")
+    add_member(cast["platform"], newcomer, established=False)
+    first = services.post_reply(topic=cast["topic"], author=newcomer, body="أول رد")
+    Post.objects.filter(pk=first.pk).update(created_at=first.created_at - timedelta(seconds=31))
+    services.post_reply(topic=cast["topic"], author=newcomer, body="بعد نصف دقيقة")
+
+
+def test_first_posts_wait_for_approval_when_the_platform_asks(client, cast, make_person):
+    platform = cast["platform"]
+    platform.post_approval = True
+    platform.save_revision().publish()
+    newcomer = make_person("queued")
+    add_member(platform, newcomer, established=False)
+    post = services.post_reply(topic=cast["topic"], author=newcomer, body="رد ينتظر الموافقة")
+    assert not post.approved
+    client.force_login(cast["member"])
+    assert (
+        "رد ينتظر الموافقة"
+        not in client.get(url(platform, "topic", cast["topic"].pk)).content.decode()
+    )
+    client.force_login(cast["moderator"])
+    assert "رد ينتظر الموافقة" in client.get(url(platform, "queue")).content.decode()
+    client.post(url(platform, "post_action", post.pk, "approve"), {"next": "queue"})
+    post.refresh_from_db()
+    assert post.approved
+    assert Membership.objects.get(platform=platform, user=newcomer).approved_posts == 1
+    client.force_login(cast["member"])
+    assert (
+        "رد ينتظر الموافقة" in client.get(url(platform, "topic", cast["topic"].pk)).content.decode()
+    )
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def test_unread_marks_follow_what_each_member_has_read(client, cast):
+    platform, topic = cast["platform"], cast["topic"]
+    client.force_login(cast["moderator"])
+    assert "badge--new" in client.get(url(platform)).content.decode()
+    client.get(url(platform, "topic", topic.pk))
+    assert "badge--new" not in client.get(url(platform)).content.decode()
+    services.post_reply(topic=topic, author=cast["member"], body="جديد")
+    assert "badge--new" in client.get(url(platform)).content.decode()
+
+
+def test_search_within_a_platform_folds_arabic(client, cast):
+    client.force_login(cast["member"])
+    page = client.get(url(cast["platform"]), {"q": "ادارة المشاريع"}).content.decode()
+    assert cast["topic"].title in page  # «إدارة» found by «ادارة»
+    page = client.get(url(cast["platform"]), {"q": "موازنة"}).content.decode()
+    assert cast["topic"].title not in page
+
+
+def _grow(cast, replies: int, topics: int) -> None:
+    from django.utils import timezone
+
+    topic = cast["topic"]
+    Post.objects.bulk_create(
+        Post(
+            topic=topic,
+            author=cast["member"],
+            source=f"رد {n}",
+            html=f"<p>رد {n}</p>",
+            created_at=timezone.now(),
+        )
+        for n in range(replies)
+    )
+    Topic.objects.bulk_create(
+        Topic(platform=cast["platform"], author=cast["author"], title=f"موضوع {n}")
+        for n in range(topics)
+    )
+
+
+@pytest.mark.parametrize("page_name", ["home", "topic"])
+def test_query_counts_do_not_grow_with_the_forum(client, cast, page_name):
+    client.force_login(cast["member"])
+    args = (cast["topic"].pk,) if page_name == "topic" else ()
+    address = url(cast["platform"], page_name, *args)
+    _grow(cast, replies=20, topics=20)
+    client.get(address)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(address).status_code == 200
+    _grow(cast, replies=980, topics=980)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(address).status_code == 200
+    assert len(large) == len(small), [q["sql"][:120] for q in large.captured_queries]
+
+
+# --- reactions and reports ---------------------------------------------------------------
+
+
+def test_members_react_once_per_kind_and_can_take_it_back(client, cast):
+    from community.models import Reaction
+
+    client.force_login(cast["author"])
+    address = url(cast["platform"], "post_action", cast["reply"].pk, "react")
+    client.post(address, {"kind": "thanks"})
+    client.post(address, {"kind": "like"})
+    assert set(Reaction.objects.filter(post=cast["reply"]).values_list("kind", flat=True)) == {
+        "thanks",
+        "like",
+    }
+    page = client.get(url(cast["platform"], "topic", cast["topic"].pk)).content.decode()
+    assert 'aria-pressed="true">🙏 1' in page
+    client.post(address, {"kind": "thanks"})
+    assert not Reaction.objects.filter(post=cast["reply"], kind="thanks").exists()
+    with pytest.raises(ValidationError):  # not to one's own post
+        services.reaction_toggle(post=cast["reply"], user=cast["member"], kind="like")
+    with pytest.raises(PermissionDenied):
+        services.reaction_toggle(post=cast["reply"], user=cast["non_member"], kind="like")
+
+
+def test_reports_reach_the_queue_and_three_hide_the_post(client, cast, make_person):
+    from community.models import Flag
+
+    reply = cast["reply"]
+    services.flag_create(post=reply, reporter=cast["author"], reason="abuse", note="شتائم")
+    client.force_login(cast["moderator"])
+    queue = client.get(url(cast["platform"], "queue")).content.decode()
+    assert "شتائم" in queue and reply.html in queue
+    for key in ("flagger-a", "flagger-b"):
+        person = make_person(key)
+        add_member(cast["platform"], person)
+        services.flag_create(post=reply, reporter=person, reason="spam")
+    reply.refresh_from_db()
+    assert reply.hidden_at is not None  # hidden until a moderator looks
+    client.post(url(cast["platform"], "post_action", reply.pk, "flags-dismiss"), {"next": "queue"})
+    reply.refresh_from_db()
+    assert reply.hidden_at is None
+    assert not Flag.objects.filter(post=reply, resolved_at__isnull=True).exists()
+    assert set(Flag.objects.values_list("outcome", flat=True)) == {"dismissed"}
+
+
+def test_outsiders_cannot_report(cast):
+    with pytest.raises(PermissionDenied):
+        services.flag_create(post=cast["reply"], reporter=cast["non_member"], reason="spam")

@@ -17,9 +17,11 @@ app.autodiscover_tasks()
 
 
 @task_prerun.connect
-def close_stale_connections(**kwargs):
+def close_stale_connections(sender=None, **kwargs):
     """Workers keep their database connection between tasks (CELERY_DB_REUSE_MAX); like a
-    request, each task starts by dropping one that an error broke or CONN_MAX_AGE retired."""
+    request, each task starts by dropping one that an error broke or CONN_MAX_AGE retired.
+    Not for eager tasks: they run inside the caller's request or transaction."""
     from django.db import close_old_connections
 
-    close_old_connections()
+    if not getattr(getattr(sender, "request", None), "is_eager", False):
+        close_old_connections()

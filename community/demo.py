@@ -144,6 +144,19 @@ def _forum(platform: PlatformPage, data: dict, users: dict) -> int:
     return count
 
 
+def _draft_resource(platform: PlatformPage) -> None:
+    """The first thread of a platform, turned by its coordinator into a draft resource."""
+    from .models import Resource, Role
+    from .resources import resource_from_topic
+
+    coordinator = (
+        Membership.objects.filter(platform=platform, role=Role.COORDINATOR).select_related("user")
+    ).first()
+    topic = Topic.objects.filter(platform=platform).order_by("created_at").first()
+    if coordinator and topic and not Resource.objects.filter(platform=platform).exists():
+        resource_from_topic(topic=topic, by=coordinator.user)
+
+
 @transaction.atomic
 def load(home, locales) -> list[str]:
     index = child(
@@ -176,6 +189,7 @@ def load(home, locales) -> list[str]:
         for code in ("en", "fr"):
             translation(platform, locales[code], **_platform_fields(data, code))
         posts += _forum(platform, data, users)
+        _draft_resource(platform)
     return [
         f"{PlatformPage.objects.filter(locale=index.locale).count()} platforms, "
         f"{Membership.objects.count()} memberships, {Topic.objects.count()} topics, "

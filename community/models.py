@@ -7,11 +7,13 @@ deleted: authors delete to a tombstone, moderators hide and restore, and edits
 keep their previous text.
 """
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -77,11 +79,20 @@ class PlatformPage(RoutablePageMixin, SearchableMixin, Page):
         _("forum closed"), default=False, help_text=_("Members can read but no one can post.")
     )
 
+    events = ParentalManyToManyField(
+        "events.EventPage",
+        blank=True,
+        related_name="platforms",
+        verbose_name=_("workshops and events"),
+        help_text=_("The platform's workshops and meetings, from the site's events."),
+    )
+
     content_panels = Page.content_panels + [
         FieldPanel("purpose"),
         FieldPanel("audience"),
         FieldPanel("goals"),
         FieldPanel("work_plan"),
+        FieldPanel("events", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [
                 FieldPanel("visibility"),
@@ -103,6 +114,7 @@ class PlatformPage(RoutablePageMixin, SearchableMixin, Page):
         SynchronizedField("join_policy"),
         SynchronizedField("post_approval"),
         SynchronizedField("forum_closed"),
+        SynchronizedField("events"),
     ]
 
     class Meta:
@@ -195,6 +207,30 @@ class PlatformPage(RoutablePageMixin, SearchableMixin, Page):
         from . import views
 
         return views.attachment(request, self, attachment_id)
+
+    @path("resources/")
+    def resource_list(self, request):
+        from . import resources
+
+        return resources.resource_list(request, self)
+
+    @path("resources/new/")
+    def new_resource(self, request):
+        from . import resources
+
+        return resources.resource_edit(request, self, None)
+
+    @path("resources/<int:resource_id>/edit/")
+    def edit_resource(self, request, resource_id):
+        from . import resources
+
+        return resources.resource_edit(request, self, resource_id)
+
+    @path("resources/<int:resource_id>/file/")
+    def resource_file(self, request, resource_id):
+        from . import resources
+
+        return resources.resource_file(request, self, resource_id)
 
     @path("queue/")
     def queue(self, request):
@@ -536,3 +572,42 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ResourceKind(models.TextChoices):
+    GUIDE = "guide", _("Guide")
+    POSITION_PAPER = "position", _("Position paper")
+    REPORT = "report", _("Report")
+    TEMPLATE = "template", _("Template or form")
+    PRESENTATION = "presentation", _("Presentation")
+    OTHER = "other", _("Other")
+
+
+class Resource(models.Model):
+    """A document the platform produced or shares: guide, position paper, report…"""
+
+    platform = models.ForeignKey(PlatformPage, on_delete=models.CASCADE, related_name="resources")
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=12, choices=ResourceKind.choices)
+    description = models.TextField(_("description"), blank=True)
+    version = models.CharField(_("version"), max_length=30, blank=True, default="1.0")
+    authors = models.CharField(_("authors"), max_length=300, blank=True)
+    file = models.CharField(max_length=200, blank=True)  # name in private storage
+    file_name = models.CharField(max_length=200, blank=True)
+    file_size = models.PositiveIntegerField(default=0)
+    published = models.BooleanField(_("published"), default=False)
+    source_topic = models.ForeignKey(
+        Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("resource")
+        ordering = ["-updated_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.version})" if self.version else self.title

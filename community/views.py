@@ -72,7 +72,11 @@ def _error_text(error: ValidationError) -> str:
 def platform_home(request, page):
     forum = page.forum
     access = access_for(request.user, forum)
-    context = {"access": access, "readable": can_read(access, forum)}
+    context = {
+        "access": access,
+        "readable": can_read(access, forum),
+        "events": [event.localized for event in forum.events.live().order_by("-start")[:10]],
+    }
     if access.is_member:
         context["level"] = (
             Subscription.objects.filter(user=request.user, platform=forum, topic__isnull=True)
@@ -337,6 +341,10 @@ def topic_action(request, page, topic_id, action):
     _readable(request, page)
     if not request.user.is_authenticated:
         raise PermissionDenied
+    if action == "to-resource":
+        from .resources import topic_to_resource
+
+        return topic_to_resource(request, page, topic_id)
     topic = get_object_or_404(Topic, pk=topic_id, platform=forum)
     try:
         if action in ("pin", "unpin"):

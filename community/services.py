@@ -92,6 +92,12 @@ def render_post(platform: PlatformPage, source: str) -> tuple[str, set[str]]:
 # --- membership ---------------------------------------------------------------------
 
 
+def _email_later(membership: Membership, event: str) -> None:
+    from .tasks import send_membership_email
+
+    transaction.on_commit(lambda: send_membership_email.delay(membership.pk, event))
+
+
 @transaction.atomic
 def membership_request(*, user, platform: PlatformPage, message: str = "") -> Membership:
     """Join an open platform, accept an invitation, or ask a coordinator to be let in."""
@@ -133,6 +139,7 @@ def membership_decide(
         membership.joined_at = now
         handle_ensure(membership.user)
     membership.save()
+    _email_later(membership, "approved" if approve else "rejected")
     return membership
 
 
@@ -158,6 +165,7 @@ def membership_invite(*, platform: PlatformPage, email: str, by) -> Membership:
     membership.status = MembershipStatus.INVITED
     membership.decided_by, membership.decided_at = by, timezone.now()
     membership.save()
+    _email_later(membership, "invited")
     return membership
 
 

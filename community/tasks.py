@@ -67,3 +67,33 @@ def send_daily_digests() -> int:
             emailed_at=timezone.now()
         )
     return sent
+
+
+@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def send_membership_email(membership_id: int, event: str) -> bool:
+    """Tell a person they were invited, let in or declined, in their language."""
+    from .models import Membership
+
+    membership = (
+        Membership.objects.select_related("user", "platform").filter(pk=membership_id).first()
+    )
+    if membership is None:
+        return False
+    user = membership.user
+    language = user.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        platform = membership.platform.localized
+        context = {
+            "user": user,
+            "membership": membership,
+            "event": event,
+            "platform": platform,
+            "platform_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + platform.url,
+        }
+        send_mail(
+            render_to_string("community/emails/membership_subject.txt", context).strip(),
+            render_to_string("community/emails/membership.txt", context),
+            None,
+            [user.email],
+        )
+    return True

@@ -1,5 +1,7 @@
 """Platforms and people in every role, for the community tests."""
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 import pytest
 
 from community import services
@@ -85,7 +87,12 @@ def cast(make_person, make_platform, django_user_model):
         title="دليل إدارة المشاريع الهندسية",
         body="ما رأيكم في **المسودة الأولى** من الدليل؟",
     )
-    reply = services.post_reply(topic=topic, author=people["member"], body="ملاحظاتي مرفقة.")
+    reply = services.post_reply(
+        topic=topic,
+        author=people["member"],
+        body="ملاحظاتي مرفقة.",
+        files=[SimpleUploadedFile("ملاحظات.pdf", b"%PDF-1.4\n%%EOF\n")],
+    )
     return {"platform": platform, "other": other, "topic": topic, "reply": reply, **people}
 
 

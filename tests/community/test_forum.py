@@ -366,3 +366,29 @@ def test_reports_reach_the_queue_and_three_hide_the_post(client, cast, make_pers
 def test_outsiders_cannot_report(cast):
     with pytest.raises(PermissionDenied):
         services.flag_create(post=cast["reply"], reporter=cast["non_member"], reason="spam")
+
+
+def test_invitations_and_decisions_are_emailed_in_the_persons_language(
+    cast, make_person, make_platform, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    platform = make_platform("mailing", join_policy=JoinPolicy.REQUEST)
+    coordinator = make_person("mail-coord")
+    add_member(platform, coordinator, role=Role.COORDINATOR)
+    guest = make_person("mail-guest", preferred_language="en")
+    hopeful = make_person("mail-hopeful", preferred_language="ar")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.membership_invite(platform=platform, email=guest.email, by=coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        request = services.membership_request(user=hopeful, platform=platform)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.membership_decide(
+            membership=request, by=coordinator, approve=False, message="المنصة للمهندسين فقط"
+        )
+    invited = next(m for m in mail.outbox if guest.email in m.to)
+    assert invited.subject.startswith("You are invited to join")
+    declined = next(m for m in mail.outbox if hopeful.email in m.to)
+    assert "المنصة للمهندسين فقط" in declined.body
+    assert "/ar/" in declined.body

@@ -25,10 +25,10 @@ ALLOWED = {
     "anonymous": set(),
     "non_member": set(),
     "pending": set(),
-    "member": {"read", "list", "search", "post", "reply"},
-    "moderator": {"read", "list", "search", "post", "reply", "edit", "hide", "pin"},
+    "member": {"read", "list", "search", "download", "post", "reply"},
+    "moderator": {"read", "list", "search", "download", "post", "reply", "edit", "hide", "pin"},
     "other_coordinator": set(),
-    "admin": {"read", "list", "search", "post", "reply", "edit", "hide", "pin"},
+    "admin": {"read", "list", "search", "download", "post", "reply", "edit", "hide", "pin"},
 }
 
 
@@ -45,6 +45,11 @@ def _list(client, cast):
 def _search(client, cast):
     response = client.get(url(cast["platform"]), {"q": "الدليل"})
     return cast["topic"].title in response.content.decode()
+
+
+def _download(client, cast):
+    attachment = cast["reply"].attachments.get()
+    return client.get(url(cast["platform"], "attachment", attachment.pk)).status_code == 200
 
 
 def _post(client, cast):
@@ -83,6 +88,7 @@ ACTIONS = {
     "read": _read,
     "list": _list,
     "search": _search,
+    "download": _download,
     "post": _post,
     "reply": _reply,
     "edit": _edit,

@@ -24,6 +24,30 @@ ARGS = [
 ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_request_at_a_time_on_sqlite():
+    """On SQLite the test database is one shared in-memory file: two requests writing at
+    once (the H5P player posts statements in parallel) fail with "table is locked". A
+    server that answers one request at a time avoids it; PostgreSQL keeps the threads."""
+    from django.core.servers.basehttp import WSGIServer
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+
+    class SerialWSGIServer(WSGIServer):
+        # LiveServerThread already shares its connections with the thread that serves.
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    threaded = LiveServerThread.server_class
+    LiveServerThread.server_class = SerialWSGIServer
+    yield
+    LiveServerThread.server_class = threaded
+
+
 def pytest_collection_modifyitems(config, items):
     if CHROMIUM.exists():
         return

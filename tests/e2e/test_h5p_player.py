@@ -18,6 +18,21 @@ SHARED = Path(__file__).resolve().parents[3] / "shared" / "h5p" / "valid"
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
+def read(query, seconds: float = 10):
+    """Run ``query``, waiting while the live server writes: on SQLite the test and the
+    server share one in-memory database, and a read during its write fails as locked."""
+    from django.db import OperationalError
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return query()
+        except OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
 def test_learner_plays_true_false_and_the_server_records_it(page, make_course, make_run):
     course = make_course(slug="h5p-course")
     run = make_run(course)
@@ -46,11 +61,13 @@ def test_learner_plays_true_false_and_the_server_records_it(page, make_course, m
     deadline = time.monotonic() + 15
     row = None
     while time.monotonic() < deadline:
-        row = LessonProgress.objects.filter(enrollment=enrollment, lesson=lesson).first()
+        row = read(
+            lambda: LessonProgress.objects.filter(enrollment=enrollment, lesson=lesson).first()
+        )
         if row and row.status == "complete":
             break
         time.sleep(0.25)
     assert row is not None and row.status == "complete"
-    answered = XAPIStatement.objects.get(user=learner, verb__endswith="/answered")
+    answered = read(lambda: XAPIStatement.objects.get(user=learner, verb__endswith="/answered"))
     assert answered.is_top_level and answered.completes
     assert row.score == answered.score

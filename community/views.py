@@ -76,6 +76,9 @@ def platform_home(request, page):
         "access": access,
         "readable": can_read(access, forum),
         "events": [event.localized for event in forum.events.live().order_by("-start")[:10]],
+        "coordinators": Membership.objects.filter(
+            platform=forum, status=MembershipStatus.ACTIVE, role=Role.COORDINATOR
+        ).select_related("user", "user__municipality"),
     }
     if access.is_member:
         context["level"] = (
@@ -259,6 +262,20 @@ def new_topic(request, page):
     )
 
 
+def _quote(topic, post_id: int, access) -> str:
+    """The reply box's start when quoting a post: its text as a Markdown quote."""
+    post = (
+        selectors.posts_for(topic=topic, user=None, can_moderate=access.can_moderate)
+        .filter(pk=post_id, deleted_at__isnull=True)
+        .first()
+    )
+    if post is None:
+        return ""
+    name = f"@{post.author.handle}" if post.author.handle else post.author.display_name
+    lines = [f"{name}:", *post.source.splitlines()]
+    return "\n".join(f"> {line}".rstrip() for line in lines) + "\n\n"
+
+
 def topic(request, page, topic_id):
     forum = page.forum
     access = _readable(request, page)
@@ -293,6 +310,8 @@ def topic(request, page, topic_id):
             posts = selectors.posts_for(topic=topic, user=request.user, can_moderate=True)
             number = (posts.filter(created_at__lt=post.created_at).count()) // POSTS_PER_PAGE + 1
             return redirect(f"{_url(page, 'topic', topic.pk)}?page={number}#post-{post.pk}")
+    if request.method == "GET" and (quoted := request.GET.get("quote", "")).isdigit():
+        body = _quote(topic, int(quoted), access) or body
     read_at = None
     if request.user.is_authenticated:
         read_at = topic.reads.filter(user=request.user).values_list("read_at", flat=True).first()

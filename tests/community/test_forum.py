@@ -392,3 +392,17 @@ def test_invitations_and_decisions_are_emailed_in_the_persons_language(
     declined = next(m for m in mail.outbox if hopeful.email in m.to)
     assert "المنصة للمهندسين فقط" in declined.body
     assert "/ar/" in declined.body
+
+
+def test_quoting_a_post_starts_the_reply_with_it(client, cast):
+    client.force_login(cast["author"])
+    page = client.get(
+        url(cast["platform"], "topic", cast["topic"].pk), {"quote": cast["reply"].pk}
+    ).content.decode()
+    assert f"&gt; @{cast['member'].handle}:\n&gt; ملاحظاتي مرفقة.\n" in page
+
+
+def test_the_platform_page_names_its_coordinators(client, cast):
+    Membership.objects.filter(user=cast["moderator"]).update(role=Role.COORDINATOR)
+    page = client.get(url(cast["platform"])).content.decode()
+    assert cast["moderator"].display_name in page

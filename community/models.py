@@ -7,6 +7,8 @@ deleted: authors delete to a tombstone, moderators hide and restore, and edits
 keep their previous text.
 """
 
+from importlib import import_module
+
 from django import forms
 from django.conf import settings
 from django.db import models
@@ -54,6 +56,21 @@ class JoinPolicy(models.TextChoices):
     OPEN = "open", _("Anyone signed in can join")
     REQUEST = "request", _("Join on request, approved by a coordinator")
     INVITE = "invite", _("By invitation only")
+
+
+def _forum_route(pattern: str, view: str, name: str | None = None):
+    """A route of PlatformPage served by ``community.<module>.<function>(request, page, …)``.
+
+    The view modules are imported when a request comes, not with the models.
+    """
+    module, function = view.rsplit(".", 1)
+
+    def serve(self, request, *args, **kwargs):
+        views = import_module(f"community.{module}")
+        return getattr(views, function)(request, self, *args, **kwargs)
+
+    serve.__name__ = name or function
+    return path(pattern, name=name or function)(serve)
 
 
 class PlatformPage(RoutablePageMixin, SearchableMixin, Page):
@@ -135,108 +152,27 @@ class PlatformPage(RoutablePageMixin, SearchableMixin, Page):
         ).first()
         return source or self
 
-    # The forum lives under the platform's URL; the views are in views.py.
-    @path("")
-    def home(self, request):
-        from . import views
-
-        return views.platform_home(request, self)
-
-    @path("join/")
-    def join(self, request):
-        from . import views
-
-        return views.join(request, self)
-
-    @path("leave/")
-    def leave(self, request):
-        from . import views
-
-        return views.leave(request, self)
-
-    @path("members/")
-    def members(self, request):
-        from . import views
-
-        return views.members(request, self)
-
-    @path("manage/")
-    def manage(self, request):
-        from . import views
-
-        return views.manage(request, self)
-
-    @path("manage/<int:membership_id>/<slug:action>/")
-    def manage_member(self, request, membership_id, action):
-        from . import views
-
-        return views.manage_member(request, self, membership_id, action)
-
-    @path("topics/new/")
-    def new_topic(self, request):
-        from . import views
-
-        return views.new_topic(request, self)
-
-    @path("topics/<int:topic_id>/")
-    def topic(self, request, topic_id):
-        from . import views
-
-        return views.topic(request, self, topic_id)
-
-    @path("topics/<int:topic_id>/<slug:action>/")
-    def topic_action(self, request, topic_id, action):
-        from . import views
-
-        return views.topic_action(request, self, topic_id, action)
-
-    @path("posts/<int:post_id>/edit/")
-    def edit_post(self, request, post_id):
-        from . import views
-
-        return views.edit_post(request, self, post_id)
-
-    @path("posts/<int:post_id>/<slug:action>/")
-    def post_action(self, request, post_id, action):
-        from . import views
-
-        return views.post_action(request, self, post_id, action)
-
-    @path("attachments/<int:attachment_id>/")
-    def attachment(self, request, attachment_id):
-        from . import views
-
-        return views.attachment(request, self, attachment_id)
-
-    @path("resources/")
-    def resource_list(self, request):
-        from . import resources
-
-        return resources.resource_list(request, self)
-
-    @path("resources/new/")
-    def new_resource(self, request):
-        from . import resources
-
-        return resources.resource_edit(request, self, None)
-
-    @path("resources/<int:resource_id>/edit/")
-    def edit_resource(self, request, resource_id):
-        from . import resources
-
-        return resources.resource_edit(request, self, resource_id)
-
-    @path("resources/<int:resource_id>/file/")
-    def resource_file(self, request, resource_id):
-        from . import resources
-
-        return resources.resource_file(request, self, resource_id)
-
-    @path("queue/")
-    def queue(self, request):
-        from . import views
-
-        return views.queue(request, self)
+    # The forum lives under the platform's URL: each route calls a view function with
+    # (request, page, **url arguments); see _forum_route.
+    home = _forum_route("", "views.platform_home", "home")
+    join = _forum_route("join/", "views.join")
+    leave = _forum_route("leave/", "views.leave")
+    members = _forum_route("members/", "views.members")
+    manage = _forum_route("manage/", "views.manage")
+    manage_member = _forum_route("manage/<int:membership_id>/<slug:action>/", "views.manage_member")
+    new_topic = _forum_route("topics/new/", "views.new_topic")
+    topic = _forum_route("topics/<int:topic_id>/", "views.topic")
+    topic_action = _forum_route("topics/<int:topic_id>/<slug:action>/", "views.topic_action")
+    edit_post = _forum_route("posts/<int:post_id>/edit/", "views.edit_post")
+    post_action = _forum_route("posts/<int:post_id>/<slug:action>/", "views.post_action")
+    attachment = _forum_route("attachments/<int:attachment_id>/", "views.attachment")
+    resource_list = _forum_route("resources/", "resources.resource_list")
+    new_resource = _forum_route("resources/new/", "resources.resource_edit", "new_resource")
+    edit_resource = _forum_route(
+        "resources/<int:resource_id>/edit/", "resources.resource_edit", "edit_resource"
+    )
+    resource_file = _forum_route("resources/<int:resource_id>/file/", "resources.resource_file")
+    queue = _forum_route("queue/", "views.queue")
 
 
 class Role(models.TextChoices):

@@ -90,7 +90,7 @@ def resource_list(request, page):
     return _render(request, page, "resources.html", {"access": access, "resources": resources})
 
 
-def resource_edit(request, page, resource_id):
+def resource_edit(request, page, resource_id=None):
     forum = page.forum
     access = access_for(request.user, forum)
     if not access.can_coordinate:

@@ -4,6 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseForbidden
 from django.template.response import TemplateResponse
 
+from cms.middleware import content_security_policy
 from courses import quizzes, selectors, services
 from courses.blocks import has_activity
 from courses.models import ProgressStatus
@@ -105,4 +106,11 @@ def lesson_page(request, page):
             else {},
         }
     )
-    return TemplateResponse(request, page.get_template(request), context)
+    response = TemplateResponse(request, page.get_template(request), context)
+    if context["has_h5p"]:
+        # h5p-standalone writes H5PIntegration into its frame as an inline script (the frame
+        # shares this page's policy): only lessons that play H5P allow inline scripts.
+        response["Content-Security-Policy"] = content_security_policy(
+            script_src=["'unsafe-inline'"]
+        )
+    return response

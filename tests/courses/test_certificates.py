@@ -220,70 +220,56 @@ def test_attendance_list_issues_all_or_nothing(client, run, trainer):
     assert set(Certificate.objects.filter(run=run).values_list("user", flat=True)) == {a.pk, b.pk}
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(
-    __import__("django.db", fromlist=["connection"]).connection.vendor != "postgresql",
-    reason="concurrency needs PostgreSQL",
-)
-def test_concurrent_issuing_yields_one_certificate(make_course, make_run):
+def at_once(calls) -> list:
+    """Run the calls in threads released together; returns their results or exceptions."""
     import threading
 
     from django.db import connection
 
-    course = make_course(slug="cert-race")
-    run = make_run(course)
-    user = make_user("race-cert@example.ly")
-    barrier = threading.Barrier(4)
-    codes = []
+    barrier = threading.Barrier(len(calls))
+    outcomes = [None] * len(calls)
 
-    def issue():
+    def run(n, call):
         barrier.wait()
         try:
-            codes.append(certificate_issue(user=user, run=run).code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=issue) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert Certificate.objects.filter(user=user, run=run, revoked_at__isnull=True).count() == 1
-    assert len(set(codes)) == 1
-
-
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(
-    __import__("django.db", fromlist=["connection"]).connection.vendor != "postgresql",
-    reason="concurrency needs PostgreSQL",
-)
-def test_concurrent_issuing_for_different_learners_never_fails(make_course, make_run):
-    """Two workers issuing at once each take their own status list index, first time."""
-    import threading
-
-    from django.db import connection
-
-    course = make_course(slug="cert-parallel")
-    run = make_run(course)
-    users = [make_user(f"parallel-{n}@example.ly") for n in range(6)]
-    barrier = threading.Barrier(len(users))
-    errors = []
-
-    def issue(user):
-        barrier.wait()
-        try:
-            certificate_issue(user=user, run=run)
+            outcomes[n] = call()
         except Exception as error:
-            errors.append(error)
+            outcomes[n] = error
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=issue, args=(user,)) for user in users]
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(calls)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert errors == []
+    return outcomes
+
+
+needs_postgresql = pytest.mark.skipif(
+    __import__("django.db", fromlist=["connection"]).connection.vendor != "postgresql",
+    reason="concurrency needs PostgreSQL",
+)
+
+
+@pytest.mark.django_db(transaction=True)
+@needs_postgresql
+def test_concurrent_issuing_yields_one_certificate(make_course, make_run):
+    run = make_run(make_course(slug="cert-race"))
+    user = make_user("race-cert@example.ly")
+    outcomes = at_once([lambda: certificate_issue(user=user, run=run)] * 4)
+    assert Certificate.objects.filter(user=user, run=run, revoked_at__isnull=True).count() == 1
+    assert len({outcome.code for outcome in outcomes}) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@needs_postgresql
+def test_concurrent_issuing_for_different_learners_never_fails(make_course, make_run):
+    """Workers issuing at once each take their own status list index, first time."""
+    run = make_run(make_course(slug="cert-parallel"))
+    users = [make_user(f"parallel-{n}@example.ly") for n in range(6)]
+    outcomes = at_once([lambda user=user: certificate_issue(user=user, run=run) for user in users])
+    assert all(isinstance(outcome, Certificate) for outcome in outcomes), outcomes
     indices = list(Certificate.objects.filter(run=run).values_list("status_index", flat=True))
     assert len(indices) == len(set(indices)) == len(users)
 

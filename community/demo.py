@@ -10,7 +10,6 @@ from cms.municipalities.models import Municipality
 
 from . import services
 from .demo_content import MEMBERS, PLATFORMS
-from .markdown import render_markdown
 from .models import (
     Membership,
     MembershipStatus,
@@ -99,7 +98,6 @@ def _forum(platform: PlatformPage, data: dict, users: dict) -> int:
     }
     if Topic.objects.filter(platform=platform).exists():
         return 0
-    members = {row["handle"].lower() for row in MEMBERS}
     moment = launched
     count = 0
     for n, item in enumerate(data["topics"]):
@@ -119,14 +117,7 @@ def _forum(platform: PlatformPage, data: dict, users: dict) -> int:
             for reply in item["replies"]
         ]
         for author, body, accepted in posts:
-            html, _mentions = render_markdown(
-                body,
-                resolve_mention=lambda handle: (
-                    f"{services.reverse_members_url(platform)}#{handle}"
-                    if handle.lower() in members
-                    else None
-                ),
-            )
+            html, _mentions = services.render_post(platform, body)
             post = Post.objects.create(
                 topic=topic, author=users[author], source=body, html=html, created_at=moment
             )

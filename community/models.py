@@ -7,6 +7,7 @@ deleted: authors delete to a tombstone, moderators hide and restore, and edits
 keep their previous text.
 """
 
+from functools import cached_property
 from importlib import import_module
 
 from django import forms
@@ -140,15 +141,16 @@ class PlatformPage(RoutablePageMixin, SearchableMixin, Page):
     def search_text_parts(self) -> list[str]:
         return [*super().search_text_parts(), self.purpose, self.audience]
 
-    @property
+    @cached_property
     def forum(self) -> "PlatformPage":
-        """The platform in the first language: it owns members, topics and posts."""
-        from cms.pages import default_locale
+        """The platform in the first language: it owns members, topics and posts.
 
-        if self.locale_id == default_locale().pk:
+        Views ask for it many times a request; it is looked up once per page object.
+        """
+        if self.locale.language_code == settings.LANGUAGE_CODE:
             return self
         source = PlatformPage.objects.filter(
-            translation_key=self.translation_key, locale=default_locale()
+            translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
         ).first()
         return source or self
 

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -22,8 +23,10 @@ from .models import (
     MembershipStatus,
     Notification,
     NotificationKind,
+    PlatformPage,
     Post,
     Subscription,
+    Topic,
 )
 from .permissions import access_for, can_read
 
@@ -64,7 +67,8 @@ def fan_out(post_id: int, mentions: list[str]) -> list[Notification]:
     opening = not Post.objects.filter(topic=topic, created_at__lt=post.created_at).exists()
     kinds: dict[int, str] = {}
     if mentions:
-        for user_id in members.filter(user__handle__in=mentions).values_list("user_id", flat=True):
+        mentioned = members.annotate(handle=Lower("user__handle")).filter(handle__in=mentions)
+        for user_id in mentioned.values_list("user_id", flat=True):
             kinds[user_id] = NotificationKind.MENTION
     subscriptions = (
         Subscription.objects.filter(topic__isnull=True, platform=platform)
@@ -120,8 +124,6 @@ def unsubscribe(token: str):
 
     data = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=60 * 60 * 24 * 365)
     user = get_user_model().objects.get(pk=data["u"])
-    from .models import PlatformPage, Topic
-
     if data["t"]:
         return subscription_set(user=user, level=Level.MUTED, topic=Topic.objects.get(pk=data["t"]))
     return subscription_set(

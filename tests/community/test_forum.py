@@ -406,3 +406,25 @@ def test_the_platform_page_names_its_coordinators(client, cast):
     Membership.objects.filter(user=cast["moderator"]).update(role=Role.COORDINATOR)
     page = client.get(url(cast["platform"])).content.decode()
     assert cast["moderator"].display_name in page
+
+
+def test_long_topics_are_paginated_and_a_reply_lands_on_its_page(client, cast):
+    from django.utils import timezone
+
+    Post.objects.bulk_create(
+        Post(
+            topic=cast["topic"],
+            author=cast["author"],
+            source=f"رد {n}",
+            html=f"<p>رد {n}</p>",
+            created_at=timezone.now(),
+        )
+        for n in range(45)
+    )
+    client.force_login(cast["member"])
+    address = url(cast["platform"], "topic", cast["topic"].pk)
+    first = client.get(address).content.decode()
+    assert "<p>رد 0</p>" in first and "<p>رد 44</p>" not in first
+    assert "<p>رد 44</p>" in client.get(address, {"page": 3}).content.decode()
+    response = client.post(address, {"body": "رد في الصفحة الأخيرة"})
+    assert response.url.startswith(f"{address}?page=3#post-")

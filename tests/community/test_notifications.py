@@ -127,3 +127,13 @@ def test_subscription_form_requires_read_access(client, cast):
     assert Subscription.objects.get(user=cast["non_member"], topic=cast["topic"]).level == (
         "watching"
     )
+
+
+def test_a_mention_finds_a_handle_written_in_another_case(cast, committed):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.filter(pk=cast["moderator"].pk).update(handle="Moderator.Case")
+    committed(
+        services.post_reply, topic=cast["topic"], author=cast["member"], body="@moderator.case ؟"
+    )
+    assert Notification.objects.filter(user=cast["moderator"], kind="mention").exists()

@@ -148,3 +148,10 @@ def test_a_closed_forum_takes_no_posts_even_from_members(client, cast):
     before = Post.objects.count()
     client.post(url(platform, "topic", cast["topic"].pk), {"body": "رد"})
     assert Post.objects.count() == before
+
+
+def test_site_search_never_shows_forum_titles(client, cast):
+    """Topics are not in the site search at all: members-only titles cannot leak there."""
+    client.force_login(cast["non_member"])
+    page = client.get("/ar/search/", {"q": "المشاريع الهندسية"}).content.decode()
+    assert cast["topic"].title not in page

@@ -300,8 +300,6 @@ def topic(request, page, topic_id):
                 body=body,
                 files=request.FILES.getlist("attachments"),
             )
-        except PermissionDenied:
-            raise
         except ValidationError as invalid:
             error = _error_text(invalid)
         else:

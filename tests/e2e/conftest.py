@@ -7,6 +7,7 @@ are saved under test-artifacts/.
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,21 @@ def login(page, email: str, password: str, language: str = "ar") -> None:
     page.fill("input[name=password]", password)
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
+
+
+def read(query, seconds: float = 10):
+    """Run ``query``, waiting while the live server writes: on SQLite the test and the
+    server share one in-memory database, and a read during its write fails as locked."""
+    from django.db import OperationalError
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return query()
+        except OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
 
 
 # The course fixtures of the unit tests, shared with the journeys.

@@ -12,25 +12,10 @@ from courses.h5p.services import h5p_import_path
 from courses.models import LessonPage, LessonProgress, XAPIStatement
 
 from ..courses.conftest import make_user
-from .conftest import login
+from .conftest import login, read
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "h5p" / "valid"
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def read(query, seconds: float = 10):
-    """Run ``query``, waiting while the live server writes: on SQLite the test and the
-    server share one in-memory database, and a read during its write fails as locked."""
-    from django.db import OperationalError
-
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            return query()
-        except OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.1)
 
 
 def test_learner_plays_true_false_and_the_server_records_it(page, make_course, make_run):

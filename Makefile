@@ -16,7 +16,7 @@ PYTEST_WORKERS ?= auto
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve setup test lint format messages demo admin bench bench-certificates clean help
+.PHONY: run serve setup test lint format messages demo admin bench bench-certificates bench-load clean help
 
 help:
 	@echo "make run    set everything up (first time) and serve http://$(HOST):$(PORT)"
@@ -105,6 +105,18 @@ BENCH_REDIS_URL ?= redis://127.0.0.1:6379/14
 bench-certificates: $(STAMPS)/requirements $(FONTS) $(MO_FILES)
 	$(BIN)/python bench/certificates.py --count 1000 \
 		--database-url $(BENCH_DATABASE_URL) --redis-url $(BENCH_REDIS_URL)
+
+# The load benchmark: gunicorn + PostgreSQL + Redis + a Celery worker, driven by wrk
+# (Debian's package). BENCH_LOAD_DATABASE_URL must hold scale data: `make bench-load
+# BENCH_SCALE=0.1` builds it first (dropping a database of that name).
+BENCH_LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/markaz_scale
+BENCH_LOAD_REDIS_URL ?= redis://127.0.0.1:6379/6
+BENCH_LOAD_ARGS ?=
+bench-load: $(STAMPS)/requirements $(FONTS) $(PLAYER) $(MO_FILES)
+	@command -v wrk >/dev/null || { echo "bench-load needs wrk: apt-get install wrk"; exit 1; }
+	$(BIN)/python bench/load.py --database-url $(BENCH_LOAD_DATABASE_URL) \
+		--redis-url $(BENCH_LOAD_REDIS_URL) $(if $(BENCH_SCALE),--generate $(BENCH_SCALE)) \
+		$(BENCH_LOAD_ARGS)
 
 clean:
 	rm -rf $(STAMPS) build static_collected $(MO_FILES)

@@ -16,7 +16,7 @@ PYTEST_WORKERS ?= auto
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve setup test lint format messages demo admin bench bench-certificates bench-load clean help
+.PHONY: run serve setup test lint format messages demo admin bench bench-certificates scale-data bench-load clean help
 
 help:
 	@echo "make run    set everything up (first time) and serve http://$(HOST):$(PORT)"
@@ -105,6 +105,11 @@ BENCH_REDIS_URL ?= redis://127.0.0.1:6379/14
 bench-certificates: $(STAMPS)/requirements $(FONTS) $(MO_FILES)
 	$(BIN)/python bench/certificates.py --count 1000 \
 		--database-url $(BENCH_DATABASE_URL) --redis-url $(BENCH_REDIS_URL)
+
+# Synthetic data on the configured database (DATABASE_URL): `make scale-data SCALE=1`.
+SCALE ?= 0.1
+scale-data: $(STAMPS)/requirements
+	$(MANAGE) generate_scale_data --scale $(SCALE)
 
 # The load benchmark: gunicorn + PostgreSQL + Redis + a Celery worker, driven by wrk
 # (Debian's package). BENCH_LOAD_DATABASE_URL must hold scale data: `make bench-load

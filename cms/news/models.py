@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -74,12 +74,11 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
         context["filters_query"] = urlencode(
             {key: value for key, value in request.GET.items() if key != "page" and value}
         )
-        context["tags"] = (
-            NewsPageTag.tags_for(NewsPage)
-            .filter(news_newspagetag_items__content_object__locale=self.locale)
-            .distinct()
-            .order_by("name")
-        )
+        # A semi-join on the tagged items: with thousands of articles, joining them (and
+        # making the tags distinct) cost seconds.
+        context["tags"] = Tag.objects.filter(
+            pk__in=NewsPageTag.objects.filter(content_object__locale=self.locale).values("tag_id")
+        ).order_by("name")
         context["municipalities"] = Municipality.objects.filter(
             news_pages__in=self.news()
         ).distinct()

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
+from whitenoise.middleware import WhiteNoiseMiddleware
+
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
     """Django's, except that a 404 answered by a view outside the language prefixes
@@ -49,3 +51,14 @@ class ContentSecurityPolicyMiddleware:
         ):
             response["Content-Security-Policy"] = content_security_policy()
         return response
+
+
+class StaticFilesMiddleware(WhiteNoiseMiddleware):
+    """WhiteNoise, with a year (not ten) as the lifetime of fingerprinted files.
+
+    Files whose name carries their content hash never change, so browsers and proxies
+    keep them ``immutable``; a year is the longest lifetime caches are asked to honour.
+    Other files (without a hash) get ``WHITENOISE_MAX_AGE``, 60 seconds by default.
+    """
+
+    FOREVER = 365 * 24 * 60 * 60

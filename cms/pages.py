@@ -109,3 +109,26 @@ def with_source_fallback(queryset, locale: Locale):
     return queryset.filter(locale__in=[locale, source]).exclude(
         locale=source, translation_key__in=translated_keys
     )
+
+
+def localize_all(items) -> list:
+    """Each translatable item (snippet or page) in the active language, in one query.
+
+    Like ``item.localized`` on each, which costs a query or two per item: items with no
+    live translation in the active language stay as they are.
+    """
+    items = list(items)
+    if not items:
+        return items
+    locale = Locale.get_active()
+    others = [item for item in items if item.locale_id != locale.pk]
+    if not others:
+        return items
+    model = type(others[0])
+    translations = model.objects.filter(
+        locale=locale, translation_key__in={item.translation_key for item in others}
+    )
+    if issubclass(model, Page):
+        translations = translations.live()
+    found = {item.translation_key: item for item in translations}
+    return [found.get(item.translation_key, item) for item in items]

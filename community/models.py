@@ -37,14 +37,23 @@ class PlatformIndexPage(IndexPage):
 
     def platforms(self):
         pages = PlatformPage.objects.live().public()
-        return with_source_fallback(pages, self.locale).order_by("path")
+        return with_source_fallback(pages, self.locale).select_related("locale").order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        from .permissions import memberships_of
-
         context = super().get_context(request, *args, **kwargs)
         context["platforms"] = self.platforms()
-        context["my_memberships"] = memberships_of(request.user)
+        # Memberships belong to each platform's first-language page: keyed by the
+        # translation key every language shares, they need no look-up per platform.
+        context["my_memberships"] = (
+            {
+                membership.platform.translation_key: membership
+                for membership in Membership.objects.filter(user=request.user).select_related(
+                    "platform"
+                )
+            }
+            if request.user.is_authenticated
+            else {}
+        )
         return context
 
 

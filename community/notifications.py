@@ -17,6 +17,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from cms.pages import localize_all
+
 from .models import (
     Level,
     Membership,
@@ -28,7 +30,7 @@ from .models import (
     Subscription,
     Topic,
 )
-from .permissions import access_for, can_read
+from .permissions import Access, access_for, can_read, memberships_of
 
 UNSUBSCRIBE_SALT = "community.unsubscribe"
 
@@ -186,10 +188,21 @@ def notifications_for(user, limit: int = 50) -> list[Notification]:
             "post__author", "post__topic__platform"
         )[:limit]
     )
+    # Topics belong to the platform in the site's first language, so the user's
+    # memberships (one query) answer for every platform here; titles and links come in
+    # the reader's language (one more query).
+    memberships = memberships_of(user)
+    shown = localize_all(item.post.topic.platform for item in items)
     readable = {}
-    for item in items:
+    for item, platform_shown in zip(items, shown, strict=True):
         platform = item.post.topic.platform
         if platform.pk not in readable:
-            readable[platform.pk] = can_read(access_for(user, platform), platform)
+            access = Access(
+                membership=memberships.get(platform.pk),
+                is_admin=user.is_superuser,
+                authenticated=True,
+            )
+            readable[platform.pk] = can_read(access, platform)
         item.readable = readable[platform.pk] and not item.post.hidden_at
+        item.platform_shown = platform_shown
     return items

@@ -32,7 +32,8 @@ def posts_for(*, topic, user, can_moderate: bool):
     """A topic's posts in order; moderators also see hidden and unapproved ones."""
     posts = (
         Post.objects.filter(topic=topic)
-        .select_related("author", "author__municipality")
+        # The topic too: whether a post may be edited depends on it (can_edit_post).
+        .select_related("topic", "author", "author__municipality")
         .prefetch_related("attachments")
     )
     if not can_moderate:

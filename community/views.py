@@ -15,7 +15,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cms.pages import paginate
+from cms.pages import localize_all, paginate
 
 from . import selectors, services
 from .models import (
@@ -75,7 +75,7 @@ def platform_home(request, page):
     context = {
         "access": access,
         "readable": can_read(access, forum),
-        "events": [event.localized for event in forum.events.live().order_by("-start")[:10]],
+        "events": localize_all(forum.events.live().order_by("-start")[:10]),
         "coordinators": Membership.objects.filter(
             platform=forum, status=MembershipStatus.ACTIVE, role=Role.COORDINATOR
         ).select_related("user", "user__municipality"),

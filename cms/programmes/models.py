@@ -131,7 +131,11 @@ class ProgrammePage(SearchableMixin, Page):
         pages = (
             NewsPage.objects.live().public().filter(programme__translation_key=self.translation_key)
         )
-        return with_source_fallback(pages, self.locale).order_by("-date")[:limit]
+        return (
+            with_source_fallback(pages, self.locale)
+            .select_related("image", "locale")
+            .order_by("-date")[:limit]
+        )
 
     def related_events(self, limit: int = 5):
         from cms.events.models import EventPage
@@ -141,4 +145,8 @@ class ProgrammePage(SearchableMixin, Page):
             .public()
             .filter(programme__translation_key=self.translation_key)
         )
-        return with_source_fallback(pages, self.locale).order_by("-start")[:limit]
+        return (
+            with_source_fallback(pages, self.locale)
+            .select_related("image", "locale")
+            .order_by("-start")[:limit]
+        )

@@ -21,12 +21,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if REDIS_URL:
-    # Each pytest-xdist worker gets its own Redis database: tests clear the
-    # cache, and one worker must not wipe another's rate-limit counters.
+    # Each pytest-xdist worker gets its own Redis database, counted from the one after
+    # REDIS_URL's (the broker's): tests clear the cache, and one worker (or one test run
+    # given another database) must not wipe another's rate-limit counters or pages.
     worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
-    CACHES["default"]["LOCATION"] = urlunsplit(
-        urlsplit(REDIS_URL)._replace(path=f"/{1 + worker % 15}")
-    )
+    address = urlsplit(REDIS_URL)
+    database = 1 + (int(address.path.strip("/") or 0) + worker) % 15
+    CACHES["default"]["LOCATION"] = urlunsplit(address._replace(path=f"/{database}"))
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tasks run in the test process; against Redis the broker is still checked by /healthz.

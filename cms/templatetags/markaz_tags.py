@@ -7,6 +7,8 @@ from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page, Site
 
+from cms.pages import localize_all
+
 register = template.Library()
 
 
@@ -91,6 +93,12 @@ def meta_description(context) -> str:
     """The page's search description, else its lead, else nothing."""
     page = context.get("page")
     return getattr(page, "search_description", "") or getattr(page, "lead", "") or ""
+
+
+@register.filter
+def localized_all(items) -> list:
+    """``items`` (partners, pages) in the active language, in one query for them all."""
+    return localize_all(items)
 
 
 @register.filter

@@ -18,6 +18,7 @@ from cms.pages import (
     PAGE_TRANSLATABLE_FIELDS,
     IndexPage,
     SearchableMixin,
+    localize_all,
     paginate,
     with_source_fallback,
 )
@@ -85,6 +86,12 @@ class CourseIndexPage(IndexPage):
             courses = courses.filter(course_language=language)
             filters["language"] = language
         context["courses"] = paginate(request, courses, self.per_page)
+        # Each card names its category in the reader's language: one query for the page.
+        shown = [course for course in context["courses"] if course.category]
+        for course, category in zip(
+            shown, localize_all(course.category for course in shown), strict=True
+        ):
+            course.category_shown = category
         context["filters"] = filters
         context["categories"] = CourseCategory.objects.filter(locale=self.locale)
         context["levels"] = CourseLevel.choices

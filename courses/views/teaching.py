@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from openpyxl import Workbook
 
+from cms.pages import localize_all
 from courses import selectors, services
 from courses.forms import BulkEnrolForm, DecisionForm, LearnerFilterForm
 from courses.models import CourseRun, Enrollment, ReflectionAnswer
@@ -41,7 +42,10 @@ def _filtered(request, run):
 @login_required
 @require_GET
 def runs(request):
-    taught = selectors.runs_taught(user=request.user)
+    taught = list(selectors.runs_taught(user=request.user))
+    # Course titles in the reader's language, in one query for the whole table.
+    for run, course in zip(taught, localize_all(run.course for run in taught), strict=True):
+        run.course_shown = course
     return render(request, "courses/teaching/runs.html", {"runs": taught})
 
 

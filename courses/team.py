@@ -9,8 +9,10 @@ documents, and "add" on the catalogue so they can start a new course).
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import CourseIndexPage, CoursePage, TeamRole
 
@@ -100,3 +102,45 @@ def visible_course_ids_for(user) -> set[int] | None:
     return set(
         CoursePage.objects.filter(translation_key__in=keys).values_list("pk", flat=True)
     ) | set(CoursePage.objects.filter(translation_key__in=owned).values_list("pk", flat=True))
+
+
+def course_object_allowed(*, user, course) -> bool:
+    """May ``user`` open in the admin something that belongs to ``course`` (a run, a question
+    bank, a question)? Its team, editors, moderators and administrators may. Things that
+    belong to no course are shared by every trainer."""
+    if course is None:
+        return True
+    visible = visible_course_ids_for(user)
+    return visible is None or course.pk in visible
+
+
+class CourseTeamPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions (the Trainers group's), narrowed to the objects of the user's own
+    courses: a trainer of another course neither lists nor opens them."""
+
+    def __init__(self, model, *, course_path: str):
+        super().__init__(model)
+        self.course_path = course_path  # lookup from the model to its course: "bank__course"
+
+    def course_of(self, instance) -> CoursePage | None:
+        for part in self.course_path.split("__"):
+            instance = getattr(instance, part) if instance is not None else None
+        return instance
+
+    def visible_to(self, user, queryset):
+        visible = visible_course_ids_for(user)
+        if visible is None:
+            return queryset
+        keys = CoursePage.objects.filter(pk__in=visible).values("translation_key")
+        return queryset.filter(
+            Q(**{f"{self.course_path}__translation_key__in": keys})
+            | Q(**{f"{self.course_path}__isnull": True})
+        )
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return super().user_has_permission_for_instance(
+            user, action, instance
+        ) and course_object_allowed(user=user, course=self.course_of(instance))
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return self.visible_to(user, super().instances_user_has_any_permission_for(user, actions))

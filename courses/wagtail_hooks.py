@@ -1,10 +1,14 @@
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.models import get_serializable_data_for_fields
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import reports
@@ -22,7 +26,12 @@ from .models import (
     QuestionBank,
     TeamRole,
 )
-from .team import course_team_sync, visible_course_ids_for
+from .team import (
+    CourseTeamPermissionPolicy,
+    course_object_allowed,
+    course_team_sync,
+    visible_course_ids_for,
+)
 
 
 class CourseCategoryViewSet(SnippetViewSet):
@@ -33,7 +42,47 @@ class CourseCategoryViewSet(SnippetViewSet):
     list_display = ["name", "slug"]
 
 
-class CourseRunViewSet(SnippetViewSet):
+# Runs, question banks and questions belong to a course: only its team (and the editorial
+# staff) list and open them, as the page explorer shows a trainer only their own courses.
+register_permission_policy(CourseRun, CourseTeamPermissionPolicy(CourseRun, course_path="course"))
+register_permission_policy(
+    QuestionBank, CourseTeamPermissionPolicy(QuestionBank, course_path="course")
+)
+register_permission_policy(
+    Question, CourseTeamPermissionPolicy(Question, course_path="bank__course")
+)
+
+
+def _team_only(view_class):
+    """The view, refusing an object of a course that is not the user's (Wagtail's object
+    views check the model permission only)."""
+
+    class TeamOnly(view_class):
+        def get_object(self, *args, **kwargs):
+            instance = super().get_object(*args, **kwargs)
+            if not self.permission_policy.user_has_any_permission_for_instance(
+                self.request.user, ["view", "change", "delete"], instance
+            ):
+                raise PermissionDenied
+            return instance
+
+    TeamOnly.__name__ = TeamOnly.__qualname__ = f"TeamOnly{view_class.__name__}"
+    return TeamOnly
+
+
+class CourseTeamViewSet(SnippetViewSet):
+    edit_view_class = _team_only(snippet_views.EditView)
+    delete_view_class = _team_only(snippet_views.DeleteView)
+    copy_view_class = _team_only(snippet_views.CopyView)
+    usage_view_class = _team_only(snippet_views.UsageView)
+    history_view_class = _team_only(snippet_views.HistoryView)
+    inspect_view_class = _team_only(snippet_views.InspectView)
+
+    def get_queryset(self, request):
+        return self.permission_policy.visible_to(request.user, self.model.objects.all())
+
+
+class CourseRunViewSet(CourseTeamViewSet):
     model = CourseRun
     icon = "date"
     menu_order = 305
@@ -42,12 +91,7 @@ class CourseRunViewSet(SnippetViewSet):
     list_filter = ["mode", "enrolment_policy"]
 
     def get_queryset(self, request):
-        runs = CourseRun.objects.select_related("course")
-        visible = visible_course_ids_for(request.user)
-        if visible is None:
-            return runs
-        keys = CoursePage.objects.filter(pk__in=visible).values("translation_key")
-        return runs.filter(course__translation_key__in=keys)
+        return super().get_queryset(request).select_related("course")
 
 
 class H5PContentViewSet(SnippetViewSet):
@@ -68,7 +112,7 @@ def delete_h5p_files(request, instances):
             delete_stored_files(instance.files)
 
 
-class QuestionBankViewSet(SnippetViewSet):
+class QuestionBankViewSet(CourseTeamViewSet):
     model = QuestionBank
     icon = "folder-open-inverse"
     menu_order = 307
@@ -76,7 +120,7 @@ class QuestionBankViewSet(SnippetViewSet):
     list_display = ["title", "course"]
 
 
-class QuestionViewSet(SnippetViewSet):
+class QuestionViewSet(CourseTeamViewSet):
     model = Question
     icon = "help"
     menu_order = 308
@@ -121,14 +165,39 @@ def _is_course(page) -> bool:
     return isinstance(page.specific, CoursePage)
 
 
+def _lead_by(course: CoursePage, user) -> CoursePage:
+    """Make ``user`` a lead of a course they just created or copied.
+
+    Wagtail saved the course's revision before this hook runs, without that team member;
+    the editor and course_team_sync read the team from the latest revision, so record the
+    lead there too, or the trainer could not publish and their next save would drop them.
+    """
+    member, created = CourseTeamMember.objects.get_or_create(
+        course=course, user=user, defaults={"role": TeamRole.LEAD}
+    )
+    course = CoursePage.objects.get(pk=course.pk)
+    revision = course.latest_revision
+    if created and revision is not None:
+        revision.content.setdefault("team", []).append(get_serializable_data_for_fields(member))
+        revision.save(update_fields=["content"])
+    return course
+
+
+@hooks.register("before_create_page")
+def refuse_pages_in_other_teams_courses(request, parent_page, page_class):
+    """Trainers hold "add" on the catalogue, which Wagtail extends to every course below it;
+    only the course's own team (and editors, moderators, administrators) may add inside it."""
+    course = CoursePage.objects.ancestor_of(parent_page, inclusive=True).first()
+    if course is not None and not course_object_allowed(user=request.user, course=course):
+        raise PermissionDenied
+
+
 @hooks.register("after_create_page")
 def make_creator_lead_trainer(request, page):
     if _is_course(page):
         course = page.specific
         if not request.user.is_superuser:
-            CourseTeamMember.objects.get_or_create(
-                course=course, user=request.user, defaults={"role": TeamRole.LEAD}
-            )
+            course = _lead_by(course, request.user)
         course_team_sync(course=course)
 
 
@@ -144,9 +213,7 @@ def sync_copied_course_team(request, page, new_page):
     if _is_course(new_page):
         course = new_page.specific
         if not request.user.is_superuser:
-            CourseTeamMember.objects.get_or_create(
-                course=course, user=request.user, defaults={"role": TeamRole.LEAD}
-            )
+            course = _lead_by(course, request.user)
         course_team_sync(course=course)
 
 

@@ -75,7 +75,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.ContentSecurityPolicyMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves anonymous page views from the shared cache before anything below runs.
+    "cms.cache.PageCacheMiddleware",
+    # WhiteNoise: fingerprinted files cached for a year, Brotli/gzip copies made at collectstatic.
+    "cms.middleware.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -135,6 +138,25 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# Anonymous views of public pages are kept whole in the cache above, for this many
+# seconds at most (any publish makes them stale at once, see cms/cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Page types whose anonymous views may be cached: none of them shows a form with a
+# CSRF token or anything personal to a visitor who is not signed in.
+PAGE_CACHE_PAGE_TYPES = [
+    "home.HomePage",
+    "news.NewsIndexPage",
+    "news.NewsPage",
+    "events.EventIndexPage",
+    "events.EventPage",
+    "programmes.ProgrammeIndexPage",
+    "programmes.ProgrammePage",
+    "standard.StandardPage",
+    "courses.CourseIndexPage",
+    "courses.CoursePage",
+    "community.PlatformIndexPage",
+]
+
 # --- Accounts ---------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -165,8 +187,14 @@ ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "5/5m/key,20/m/ip",
     "signup": "20/h/ip",
+    # Sending the confirmation mail again (at login, from the e-mail page), per address.
     "confirm_email": "1/3m/key",
-    "reset_password": "20/m/ip,5/m/key",
+    # Opening confirmation links, per IP (cms.accounts.views.confirm_email): no guessing keys.
+    "confirm_email_key": "10/m/ip",
+    # Adding, removing or re-sending from the e-mail addresses page.
+    "manage_email": "10/m/user",
+    # Reset mails: a few an hour to one address, so nobody can flood someone's inbox.
+    "reset_password": "20/m/ip,5/h/key",
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
 }
@@ -231,7 +259,13 @@ CELERY_DB_REUSE_MAX = int(os.environ.get("CELERY_DB_REUSE_MAX", "200"))
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# With acks_late a task's message stays on Redis, unacknowledged, until the task ends. One
+# held longer than the visibility timeout (its worker was killed) goes back to the queue
+# when a worker starts or sweeps (every 100 s). It must exceed the longest task plus the
+# longest retry countdown (600 s), or a slow task would run twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
+}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from allauth.account.adapter import get_adapter
+
 from courses.models import Certificate
 
 from . import badges
@@ -16,7 +18,9 @@ VERIFY_LIMIT = 30  # look-ups per address per minute
 
 
 def _rate_limited(request) -> bool:
-    key = f"verify-rate:{request.META.get('REMOTE_ADDR', '')}"
+    # The client's address as allauth's limits see it: behind the proxy, from X-Forwarded-For
+    # (ALLAUTH_TRUSTED_PROXY_COUNT), or every visitor would share the proxy's one budget.
+    key = f"verify-rate:{get_adapter(request).get_client_ip(request)}"
     cache.add(key, 0, timeout=60)  # the window starts with the first look-up
     return cache.incr(key) > VERIFY_LIMIT
 

@@ -1,9 +1,10 @@
 """CSRF: every view is protected unless it is on a short, reasoned list."""
 
 from django.test import Client
-from django.urls import URLResolver, get_resolver
 
 import pytest
+
+from .urlwalk import routes
 
 # Views Django's CSRF middleware lets through, and why that is safe.
 EXEMPT = {
@@ -13,17 +14,10 @@ EXEMPT = {
 }
 
 
-def _patterns(patterns, prefix=""):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            yield from _patterns(pattern.url_patterns, prefix + str(pattern.pattern))
-        else:
-            yield prefix + str(pattern.pattern), pattern.callback
-
-
 def test_no_view_skips_csrf_but_the_listed_ones():
     exempt = {}
-    for route, callback in _patterns(get_resolver().url_patterns):
+    for route in routes():
+        callback = route.callback
         if not getattr(callback, "csrf_exempt", False):
             continue
         api = getattr(callback, "cls", None)
@@ -33,9 +27,9 @@ def test_no_view_skips_csrf_but_the_listed_ones():
             from rest_framework.authentication import SessionAuthentication
 
             classes = getattr(api, "authentication_classes", [])
-            assert any(issubclass(c, SessionAuthentication) for c in classes), route
+            assert any(issubclass(c, SessionAuthentication) for c in classes), route.route
             continue
-        exempt[f"{callback.__module__}.{callback.__name__}"] = route
+        exempt[route.view] = route.route
     assert set(exempt) == EXEMPT, exempt
 
 

@@ -44,6 +44,25 @@ def test_trainer_edits_own_course_not_others(client, teams):
     assert not their_course.permissions_for_user(mine).can_publish()
 
 
+def test_trainer_adds_pages_only_inside_own_courses(client, teams):
+    """ "Add" on the catalogue reaches every course below it in Wagtail; the team rule
+    narrows it: a module or lesson goes into the trainer's own course, not another's."""
+    mine, my_course, their_course = teams
+    client.force_login(mine)
+    refused = (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)  # the admin redirects home with a message
+    for course, allowed in ((my_course, True), (their_course, False)):
+        module = course.test_lessons[0].get_parent()
+        for parent, model in ((course, "modulepage"), (module, "lessonpage")):
+            url = reverse("wagtailadmin_pages:add", args=["courses", model, parent.pk])
+            status = client.get(url).status_code
+            assert (status == HTTPStatus.OK) if allowed else (status in refused), (course, model)
+    module = their_course.test_lessons[0].get_parent()
+    url = reverse("wagtailadmin_pages:add", args=["courses", "lessonpage", module.pk])
+    response = client.post(url, {"title": "درس دخيل", "slug": "intruder", "action-submit": ""})
+    assert response.status_code in refused
+    assert not Page.objects.filter(slug="intruder").exists()
+
+
 def test_explorer_hides_other_teams_courses_and_drafts(client, teams):
     mine, my_course, their_course = teams
     catalogue = CourseIndexPage.objects.get(locale__language_code="ar")
@@ -90,6 +109,9 @@ def test_trainer_creates_a_course_and_leads_it(client, teams):
     course = CoursePage.objects.get(slug="local-finance-new")
     assert CourseTeamMember.objects.get(course=course).user == mine
     assert course.permissions_for_user(mine).can_edit()
+    # The draft's revision names the creator too, so they lead it and may publish it.
+    assert course.permissions_for_user(mine).can_publish()
+    assert [m.user for m in course.get_latest_revision_as_object().team.all()] == [mine]
 
 
 def test_lead_trainer_duplicates_a_course_for_a_new_run(client, teams):

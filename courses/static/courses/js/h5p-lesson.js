@@ -40,6 +40,9 @@
         }
         el.querySelector(".h5p-activity__loading")?.remove();
         await new window.H5PStandalone.H5P(el, options);
+        // The player's frame has no name of its own; screen readers announce this one.
+        const frame = el.querySelector("iframe");
+        if (frame && !frame.title) frame.title = el.getAttribute("aria-label") || "H5P";
         el.dataset.h5pReady = "true";
 
         // Resume state: H5P keeps it in H5PIntegration; we store it every few seconds.

@@ -59,6 +59,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--soak-duration", type=int, default=60)
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 2))
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--think-ms",
+        type=int,
+        default=0,
+        help="each connection pauses this long between requests (a user reading); 0 = none",
+    )
     parser.add_argument("--only", help="comma-separated page types to measure")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     return parser.parse_args()
@@ -282,8 +288,11 @@ def login(base: str, email: str) -> dict:
     return cookies
 
 
-def wrk(base: str, paths: list, connections: int, seconds: int, headers=(), body=None) -> dict:
+def wrk(
+    base: str, paths: list, connections: int, seconds: int, headers=(), body=None, think=0
+) -> dict:
     env = os.environ | {
+        "BENCH_THINK_MS": str(think),
         "BENCH_PATHS": "\n".join(paths),
         "BENCH_HEADERS": "\n".join(headers),
         "BENCH_BODY": body or "",
@@ -359,7 +368,10 @@ def main() -> None:
         cookies = {"learner": login(base, LEARNER), "member": login(base, MEMBER)}
 
         results = {}
-        print(f"{args.connections} connections, {args.duration} s each, {args.workers} workers")
+        print(
+            f"{args.connections} connections, {args.duration} s each, {args.workers} workers, "
+            f"{args.think_ms} ms between a connection's requests"
+        )
         results["bare floor"] = wrk(base, ["GET /bench/bare/"], args.connections, args.duration)
         for name, (role, paths, *rest) in pages.items():
             body, content_type = rest if rest else (None, None)
@@ -371,6 +383,7 @@ def main() -> None:
                 args.duration,
                 headers_for(role, cookies, content_type),
                 body,
+                args.think_ms,
             ) | {"queries": queries.get(name)}
             print(f"  {name}: {results[name]['rps']:.0f}/s p95 {results[name]['p95']:.0f} ms")
 
@@ -423,8 +436,8 @@ def report(results: dict, soak: dict | None, args: argparse.Namespace) -> None:
     floor = results["bare floor"]["rps"]
     print()
     print(
-        f"| page ({args.connections} connections) | req/s | × floor | p50 ms | p95 ms | p99 ms "
-        "| errors | queries |"
+        f"| page ({args.connections} connections, {args.think_ms} ms pause) | req/s | × floor "
+        "| p50 ms | p95 ms | p99 ms | errors | queries |"
     )
     print("|---|---|---|---|---|---|---|---|")
     for name, r in results.items():

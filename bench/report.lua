@@ -18,6 +18,12 @@ for line in (os.getenv("BENCH_HEADERS") or ""):gmatch("[^\n]+") do
   if name then headers[name] = value end
 end
 local body = os.getenv("BENCH_BODY")
+local think = tonumber(os.getenv("BENCH_THINK_MS") or "0")
+
+-- A user's pause between two pages (milliseconds); 0 hammers the server.
+function delay()
+  return think
+end
 
 function setup(thread)
   table.insert(threads, thread)

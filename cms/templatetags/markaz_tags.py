@@ -2,14 +2,24 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page, Site
 
+from cms import cache as page_cache
 from cms.pages import localize_all
 
 register = template.Library()
+MENU_SECONDS = 3600
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    title: str
+    url: str
+    path: str  # the page's tree path, for in_section
 
 
 @dataclass(frozen=True)
@@ -66,14 +76,24 @@ def language_links(context) -> list[LanguageLink]:
 
 
 @register.simple_tag(takes_context=True)
-def main_menu(context) -> list[Page]:
-    """The home page of the active language and its children shown in menus."""
+def main_menu(context) -> list[MenuItem]:
+    """The home page of the active language and its children shown in menus.
+
+    The same for every reader of a site and language, so it is kept in the shared cache
+    under the page cache's generation: any publish or move makes it stale at once.
+    """
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    home = site.root_page.localized
-    return [home, *home.get_children().live().public().in_menu().specific()]
+    key = f"main-menu:{page_cache.generation()}:{site.pk}:{get_language()}"
+    items = cache.get(key)
+    if items is None:
+        home = site.root_page.localized
+        pages = [home, *home.get_children().live().public().in_menu().specific()]
+        items = [MenuItem(page.title, page.get_url(request=request), page.path) for page in pages]
+        cache.set(key, items, MENU_SECONDS)
+    return items
 
 
 @register.filter
@@ -85,7 +105,7 @@ def absolute(url: str, request) -> str:
 @register.filter
 def in_section(page, section: Page) -> bool:
     """True when ``page`` is ``section`` or one of its descendants."""
-    return isinstance(page, Page) and page.path.startswith(section.path)
+    return isinstance(page, Page) and bool(section.path) and page.path.startswith(section.path)
 
 
 @register.simple_tag(takes_context=True)

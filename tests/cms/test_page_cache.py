@@ -233,3 +233,23 @@ def test_the_generation_survives_a_lost_counter(demo_site):
     cache.delete(page_cache.GENERATION_KEY)
     time.sleep(0.005)  # the restart value comes from the clock, in milliseconds
     assert page_cache.generation() > before + 1
+
+
+def test_the_main_menu_follows_publishing_for_signed_in_readers_too(client, django_user_model):
+    """The menu is kept in the shared cache for every reader; a new section in the menu
+    shows on the next page, and one taken out of the menu goes."""
+    from cms.standard.models import StandardPage
+
+    reader = django_user_model.objects.create_user(email="menu@example.ly", password="x-1234-y")
+    client.force_login(reader)
+    home = HomePage.objects.get(locale__language_code="ar")
+    assert "عن المركز للقياس" not in client.get("/ar/search/").content.decode()
+    section = home.add_child(
+        instance=StandardPage(title="عن المركز للقياس", slug="menu-probe", show_in_menus=True)
+    )
+    section.save_revision().publish()
+    html = client.get("/ar/search/").content.decode()
+    assert f'href="{section.url}"' in html and "عن المركز للقياس" in html
+    section.show_in_menus = False
+    section.save_revision().publish()
+    assert "عن المركز للقياس" not in client.get("/ar/search/").content.decode()

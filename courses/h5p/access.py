@@ -23,11 +23,11 @@ def lessons_using(content: H5PContent) -> list[LessonPage]:
 
 
 def lesson_uses(lesson: LessonPage, content: H5PContent) -> bool:
+    # The blocks' stored values: reading ``lesson.body`` would load every activity it uses.
+    wanted = str(content.pk)
     return any(
-        child.block_type == "h5p"
-        and child.value["content"]
-        and child.value["content"].pk == content.pk
-        for child in lesson.body
+        block.get("type") == "h5p" and str((block.get("value") or {}).get("content")) == wanted
+        for block in lesson.body.raw_data
     )
 
 

@@ -337,7 +337,12 @@ class Post(models.Model):
     class Meta:
         verbose_name = _("post")
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["topic", "hidden_at", "approved", "created_at"])]
+        indexes = [
+            models.Index(fields=["topic", "hidden_at", "approved", "created_at"]),
+            # A topic's page in reading order, without sorting all its posts: long topics
+            # cost the same per page as short ones.
+            models.Index(fields=["topic", "created_at", "id"], name="post_topic_reading_order"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.topic} #{self.pk}"

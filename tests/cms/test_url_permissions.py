@@ -662,3 +662,20 @@ def test_account_pages_answer_each_role_without_error(world, db):
             if got not in expected:
                 wrong.append(f"{role} GET {path}: expected one of {expected}, got {got}")
     assert not wrong, "\n".join(wrong)
+
+
+# One-click unsubscribe (RFC 8058) posts from mail clients: its signed token is the authority.
+CSRF_EXEMPT_ROWS = {"community:unsubscribe"}
+
+
+@pytest.mark.parametrize("key", [key for key in ROWS if key not in CSRF_EXEMPT_ROWS])
+def test_a_post_without_the_csrf_token_is_refused_at_every_url(world, db, key):
+    """Every URL of the matrix, posted to by the administrator (who may do everything)
+    without the token: refused before any view runs, so nothing is written."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.users["admin"])
+    path = ROWS[key][0](world)
+    response = client.post(path, {"body": "رد بلا رمز", "title": "عنوان", "action": "x"})
+    assert response.status_code == 403, f"POST {path} answered {response.status_code}"

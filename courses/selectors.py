@@ -6,6 +6,8 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.pages import localize_all
+
 from .models import (
     CoursePage,
     CourseRun,
@@ -140,17 +142,8 @@ def open_runs(*, course: CoursePage):
 # --- Dashboards ------------------------------------------------------------------
 
 
-def _localize(pages: list, model) -> dict:
-    """translation_key → the page in the active language (or itself), in one query."""
-    from wagtail.models import Locale
-
-    locale = Locale.get_active()
-    keys = {page.translation_key for page in pages if page is not None}
-    found = {
-        page.translation_key: page
-        for page in model.objects.live().filter(translation_key__in=keys, locale=locale)
-    }
-    return {page.translation_key: found.get(page.translation_key, page) for page in pages if page}
+def _by_key(pages: list) -> dict:
+    return {page.translation_key: page for page in pages}
 
 
 def learner_dashboard(*, user) -> dict:
@@ -161,8 +154,8 @@ def learner_dashboard(*, user) -> dict:
         .order_by("-last_activity_at", "-created_at")
     )
     # Courses and lessons as the reader's language has them, without a query each.
-    courses = _localize([e.run.course for e in enrollments], CoursePage)
-    lessons = _localize([e.last_lesson for e in enrollments], LessonPage)
+    courses = _by_key(localize_all([e.run.course for e in enrollments]))
+    lessons = _by_key(localize_all([e.last_lesson for e in enrollments if e.last_lesson]))
     for enrollment in enrollments:
         enrollment.course_page = courses[enrollment.run.course.translation_key]
         last = enrollment.last_lesson

@@ -107,12 +107,47 @@ def page(browser, live_server):
     context.close()
 
 
+@pytest.fixture
+def new_page(browser, live_server, request):
+    """Pages in fresh browser contexts (one per person); saved to test-artifacts/ on failure."""
+    pages = []
+    failed_before = request.session.testsfailed
+
+    def make(name: str):
+        context = browser.new_context(base_url=live_server.url, locale="ar")
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        pages.append((name, page))
+        return page
+
+    yield make
+    failed = request.session.testsfailed > failed_before
+    for name, page in pages:
+        if failed:
+            ARTIFACTS.mkdir(exist_ok=True)
+            stem = re.sub(r"[^\w.-]+", "_", f"{request.node.nodeid}-{name}")
+            page.screenshot(path=str(ARTIFACTS / f"{stem}.png"), full_page=True)
+            (ARTIFACTS / f"{stem}.html").write_text(page.content(), encoding="utf-8")
+        page.context.close()
+
+
 def login(page, email: str, password: str, language: str = "ar") -> None:
     page.goto(f"/{language}/accounts/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
+
+
+def admin_login(page, email: str, password: str) -> None:
+    """Sign in to the Arabic Wagtail admin, which must answer in Arabic, right to left."""
+    page.goto("/admin/")
+    page.fill("input[name=username]", email)
+    page.fill("input[name=password]", password)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+    assert page.locator("html").get_attribute("lang") == "ar"
+    assert page.locator("html").get_attribute("dir") == "rtl"
 
 
 def read(query, seconds: float = 10):

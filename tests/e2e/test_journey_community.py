@@ -32,26 +32,9 @@ def ar_count(singular: str, plural: str, count: int) -> str:
     return text % {"counter": count}
 
 
-@pytest.fixture
-def open_page(browser, live_server):
-    """Pages in browser contexts of their own: each person keeps their own session."""
-    contexts = []
-
-    def open_():
-        context = browser.new_context(base_url=live_server.url, locale="ar")
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-
-
 def test_employee_joins_on_request_posts_and_hears_of_the_reply(
     page,
-    open_page,
+    new_page,
     make_platform,  # noqa: F811 (the community tests' fixture, imported above)
     mailoutbox,
 ):
@@ -84,7 +67,7 @@ def test_employee_joins_on_request_posts_and_hears_of_the_reply(
     )
 
     # The coordinator, in a browser of her own, finds the request and approves it.
-    coordinating = open_page()
+    coordinating = new_page("coordinator")
     login(coordinating, coordinator.email, "pass-1234-word")
     coordinating.goto(platform.url)
     coordinating.get_by_role(
@@ -115,7 +98,7 @@ def test_employee_joins_on_request_posts_and_hears_of_the_reply(
     topic = read(lambda: Topic.objects.get(title="تجارب في إعداد المخطط الهيكلي"))
 
     # Another member replies, from the platform's topic list.
-    replying = open_page()
+    replying = new_page("colleague")
     login(replying, colleague.email, "pass-1234-word")
     replying.goto(platform.url)
     replying.get_by_role("link", name="تجارب في إعداد المخطط الهيكلي").click()

@@ -22,7 +22,7 @@ from cms import demo
 from cms.news.models import NewsPage
 from cms.roles import EDITORS, MODERATORS, PUBLICATION_TASK, REVIEW_TASK, WORKFLOW_NAME, roles_setup
 
-from .conftest import ARTIFACTS, read
+from .conftest import admin_login, read
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -62,40 +62,6 @@ def newsroom(db, django_user_model):
     }
 
 
-@pytest.fixture
-def new_page(browser, live_server, request):
-    """Pages in fresh browser contexts (one per person); saved to test-artifacts/ on failure."""
-    pages = []
-    failed_before = request.session.testsfailed
-
-    def make(name: str):
-        context = browser.new_context(base_url=live_server.url, locale="ar")
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        pages.append((name, page))
-        return page
-
-    yield make
-    failed = request.session.testsfailed > failed_before
-    for name, page in pages:
-        if failed:
-            ARTIFACTS.mkdir(exist_ok=True)
-            stem = re.sub(r"[^\w.-]+", "_", f"{request.node.nodeid}-{name}")
-            page.screenshot(path=str(ARTIFACTS / f"{stem}.png"), full_page=True)
-            (ARTIFACTS / f"{stem}.html").write_text(page.content(), encoding="utf-8")
-        page.context.close()
-
-
-def admin_login(page, email: str) -> None:
-    page.goto("/admin/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url("**/admin/")
-    assert page.locator("html").get_attribute("lang") == "ar"
-    assert page.locator("html").get_attribute("dir") == "rtl"
-
-
 def wait_until(condition, seconds: float = 20) -> None:
     deadline = time.monotonic() + seconds
     while not read(condition):
@@ -128,7 +94,7 @@ def approve_from_dashboard(page) -> None:
 
 def test_editor_submits_moderator_publishes_visitor_reads(page, new_page, newsroom):
     # The editor writes the article under the Arabic news index, in the Arabic admin.
-    admin_login(page, newsroom["editor"].email)
+    admin_login(page, newsroom["editor"].email, PASSWORD)
     page.goto(f"/admin/pages/{newsroom['index'].pk}/")
     page.get_by_role("link", name=arabic("Add child page")).first.click()
     page.wait_for_url("**/add/news/newspage/**")
@@ -168,7 +134,7 @@ def test_editor_submits_moderator_publishes_visitor_reads(page, new_page, newsro
 
     # The moderator finds it in the dashboard and approves both steps.
     moderator = new_page("moderator")
-    admin_login(moderator, newsroom["moderator"].email)
+    admin_login(moderator, newsroom["moderator"].email, PASSWORD)
     approve_from_dashboard(moderator)
     # After the editorial review it waits for the publication step, still in their list.
     tasks = (

@@ -26,6 +26,7 @@ from django.http import HttpResponse
 from django.utils.translation import get_language_from_path
 
 from wagtail.models import Page
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 
 GENERATION_KEY = "page-cache:generation"
 
@@ -45,6 +46,22 @@ WATCHED_MODELS = {
 # Enrolments change the seats a course page shows only when their status does;
 # progress updates (the most frequent writes of the site) leave the pages alone.
 ENROLLMENT_MODEL = "courses.enrollment"
+
+# What saving a draft revision, a lock or a comment writes on a page row: nothing a visitor
+# sees (publishing, unpublishing and moving send their own signals). An editor's autosave
+# every half second must not empty the cache of the whole site.
+PAGE_DRAFT_FIELDS = frozenset(
+    {
+        COMMENTS_RELATION_NAME,
+        "latest_revision_created_at",
+        "draft_title",
+        "latest_revision",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
 
 # Marks the request of a page whose type may be cached (set by the serve hook).
 CACHEABLE_ATTR = "_page_cache_allowed"
@@ -106,7 +123,10 @@ def on_model_saved(sender, instance, created=False, update_fields=None, **kwargs
     if label == ENROLLMENT_MODEL:
         if created or update_fields is None or "status" in update_fields:
             content_changed()
-    elif label in WATCHED_MODELS or isinstance(instance, Page):
+    elif isinstance(instance, Page):
+        if update_fields is None or not set(update_fields) <= PAGE_DRAFT_FIELDS:
+            content_changed()
+    elif label in WATCHED_MODELS:
         content_changed()
 
 

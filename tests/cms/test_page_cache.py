@@ -114,7 +114,10 @@ def test_a_draft_edit_leaves_readers_with_the_published_page(client, demo_site):
     client.get(article.url)
     article.title = "مسودة لم تنشر بعد"
     article.save_revision()
-    html = client.get(article.url).content.decode()
+    response = client.get(article.url)
+    html = response.content.decode()
+    # A draft (or the admin autosaving one) leaves the site's cached pages in place.
+    assert response["X-Cache"] == "HIT"
     assert escape(published_title) in html
     assert "مسودة لم تنشر بعد" not in html
 

@@ -10,6 +10,7 @@ import csv
 import hmac
 import io
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -295,13 +296,31 @@ def _progress_row(enrollment: Enrollment, lesson: LessonPage) -> LessonProgress:
         return LessonProgress.objects.get(enrollment=enrollment, lesson=lesson)
 
 
-@transaction.atomic
-def lesson_visit(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress:
-    """The learner opened a lesson: it is in progress, and where to continue next time."""
+# Reopening the lesson one is already on within this time writes nothing: "where to
+# continue" and the last activity a trainer sees are already right to the minute.
+VISIT_RESOLUTION = timedelta(minutes=1)
+
+
+def lesson_visit(
+    *, enrollment: Enrollment, lesson: LessonPage, progress: LessonProgress | None = None
+) -> LessonProgress:
+    """The learner opened a lesson: it is in progress, and where to continue next time.
+
+    ``progress`` is the learner's row for this lesson when the caller has already read it.
+    """
     lesson = lesson_in_course_language(lesson=lesson, run=enrollment.run)
-    progress = _progress_row(enrollment, lesson)
     now = timezone.now()
-    Enrollment.objects.filter(pk=enrollment.pk).update(last_lesson=lesson, last_activity_at=now)
+    if (
+        progress is not None
+        and progress.lesson_id == lesson.pk
+        and enrollment.last_lesson_id == lesson.pk
+        and enrollment.last_activity_at is not None
+        and now - enrollment.last_activity_at < VISIT_RESOLUTION
+    ):
+        return progress
+    with transaction.atomic():
+        progress = _progress_row(enrollment, lesson)
+        Enrollment.objects.filter(pk=enrollment.pk).update(last_lesson=lesson, last_activity_at=now)
     return progress
 
 

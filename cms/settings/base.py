@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Remembers each host's site and each path's page between publishes (cms/routing.py).
+    "cms.routing.RoutingCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -141,6 +143,8 @@ else:
 # Anonymous views of public pages are kept whole in the cache above, for this many
 # seconds at most (any publish makes them stale at once, see cms/cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Which page a path leads to is kept as long, under the same rule (cms/routing.py).
+ROUTE_CACHE_SECONDS = int(os.environ.get("ROUTE_CACHE_SECONDS", "600"))
 # Page types whose anonymous views may be cached: none of them shows a form with a
 # CSRF token or anything personal to a visitor who is not signed in.
 PAGE_CACHE_PAGE_TYPES = [

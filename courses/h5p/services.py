@@ -210,6 +210,15 @@ def statement_parse(statement) -> dict:
     }
 
 
+def statement_log(*, user, content_id: int, lesson_id: int, statement: dict, fields: dict):
+    """Store a statement that completes nothing (``statement_parse`` gave ``fields``)."""
+    if fields["completes"]:
+        raise ValueError("a completing statement goes through statement_record")
+    return XAPIStatement.objects.create(
+        user=user, content_id=content_id, lesson_id=lesson_id, statement=statement, **fields
+    )
+
+
 @transaction.atomic
 def statement_record(
     *, user, content: H5PContent, lesson: LessonPage | None, statement: dict, enrollment=None

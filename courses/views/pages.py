@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from cms.middleware import content_security_policy
 from courses import quizzes, selectors, services
 from courses.blocks import has_activity
-from courses.models import ProgressStatus
+from courses.models import CoursePage, ModulePage, ProgressStatus
 
 
 def course_page(request, page):
@@ -59,10 +59,11 @@ def quiz_states(user, lesson) -> dict:
 
 def lesson_page(request, page):
     user = request.user
-    module = page.get_parent().specific
-    course = module.get_parent().specific
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    # The module and the course by their tree paths: one query each, their own rows.
+    module = ModulePage.objects.get(path=page.path[: -page.steplen])
+    course = CoursePage.objects.get(path=module.path[: -module.steplen])
     enrollment = selectors.learner_enrollment(user=user, course=course)
     statuses = selectors.lesson_statuses(enrollment=enrollment)
     outline = selectors.course_outline(course=course)
@@ -85,7 +86,9 @@ def lesson_page(request, page):
         return response
     progress = None
     if enrollment is not None:
-        progress = services.lesson_visit(enrollment=enrollment, lesson=page)
+        progress = services.lesson_visit(
+            enrollment=enrollment, lesson=page, progress=statuses.get(page.translation_key)
+        )
         statuses[page.translation_key] = progress
     index = next((i for i, lesson in enumerate(flat) if lesson.pk == page.pk), 0)
     context.update(

@@ -4,7 +4,9 @@ import json
 from http import HTTPStatus
 from pathlib import Path
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.rich_text import RichText
 
@@ -217,6 +219,35 @@ def test_statements_need_access_csrf_and_a_sane_body(setting, activity):
     other = h5p_import_path(path=SHARED / "H5P.Summary.h5p")
     assert post(client, other, lesson, statement("answered", score=1)).status_code == 404
     assert not XAPIStatement.objects.exists()
+
+
+def test_frequent_statements_are_stored_with_one_insert_once_access_is_checked(
+    client, setting, activity
+):
+    """A player sends a statement per answer or slide; after the first, each is one INSERT."""
+    lesson = setting["lesson"]
+    client.force_login(setting["learner"])
+    assert post(client, activity, lesson, statement("attempted")).status_code == 201
+    with CaptureQueriesContext(connection) as queries:
+        assert post(client, activity, lesson, statement("interacted")).status_code == 201
+    # The session (unless the cache holds it) and the signed-in user, then the INSERT.
+    statements = [q["sql"] for q in queries if "django_session" not in q["sql"]]
+    assert len(statements) == 2, statements
+    assert statements[1].startswith('INSERT INTO "courses_xapistatement"')
+    stored = XAPIStatement.objects.filter(user=setting["learner"]).order_by("stored_at")
+    assert [row.verb for row in stored] == [ADL + "attempted", ADL + "interacted"]
+    assert {(row.content_id, row.lesson_id) for row in stored} == {(activity.pk, lesson.pk)}
+    # Whoever else posts is checked on their own, remembered access or not.
+    outsider = Client()
+    outsider.force_login(make_user("late@example.ly"))
+    assert post(outsider, activity, lesson, statement("interacted")).status_code == 403
+    # A completing statement still goes the whole way and completes the lesson.
+    response = post(client, activity, lesson, statement("answered", score=1))
+    assert response.json()["completes"] is True
+    assert progress(setting).status == "complete"
+    # A broken statement is refused on the quick way too.
+    assert post(client, activity, lesson, {"verb": {"id": ADL + "interacted"}}).status_code == 400
+    assert XAPIStatement.objects.filter(user=setting["learner"]).count() == 3
 
 
 def test_completed_learner_can_replay_without_changing_anything(client, setting, activity):

@@ -1,13 +1,16 @@
 """Progress is idempotent, kept on the enrolment, and completion fires exactly once."""
 
 import threading
+from datetime import timedelta
 
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 import pytest
 
 from courses import services
-from courses.models import EnrollmentStatus, LessonProgress, ProgressStatus
+from courses.models import Enrollment, EnrollmentStatus, LessonProgress, ProgressStatus
 from courses.signals import enrollment_completed
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +102,34 @@ def test_continue_where_you_left_off(client, enrollment, course, learner):
     html = client.get(course.url).content.decode()
     assert f'href="{lesson.url}"' in html
     assert "Continue where you left off" in html or "تابع" in html
+
+
+def test_rereading_a_lesson_writes_nothing_until_a_minute_has_passed(
+    client, enrollment, course, learner
+):
+    first, second = course.test_lessons[0], course.test_lessons[1]
+    client.force_login(learner)
+    client.get(first.url)
+    enrollment.refresh_from_db()
+    opened_at = enrollment.last_activity_at
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(first.url).status_code == 200
+    writes = [q["sql"] for q in queries if q["sql"].startswith(("UPDATE", "INSERT"))]
+    assert not [sql for sql in writes if "django_session" not in sql], writes
+    enrollment.refresh_from_db()
+    assert enrollment.last_activity_at == opened_at
+    # Another lesson is where to continue at once; the same one again after a minute.
+    client.get(second.url)
+    enrollment.refresh_from_db()
+    assert enrollment.last_lesson_id == second.pk
+    client.get(first.url)
+    Enrollment.objects.filter(pk=enrollment.pk).update(
+        last_activity_at=timezone.now() - services.VISIT_RESOLUTION
+    )
+    client.get(first.url)
+    enrollment.refresh_from_db()
+    assert enrollment.last_lesson_id == first.pk
+    assert timezone.now() - enrollment.last_activity_at < timedelta(seconds=30)
 
 
 def test_mark_as_done_through_the_lesson_page(client, enrollment, course, learner):

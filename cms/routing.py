@@ -1,0 +1,127 @@
+"""Finding the site and the page of a request without walking the page tree each time.
+
+Wagtail answers every page request by looking up the ``Site`` for the host (one
+query) and then walking the tree from the site's root, one level per URL
+segment, each level costing a query for the child and another for its specific
+row: a lesson five levels deep cost eleven queries before its view ran. Signed-in
+readers, whom the page cache never serves, paid that on every request.
+
+This middleware remembers both answers under the page cache's *generation*
+(``cms.cache``), which any publish, unpublish, move or delete of a page, and any
+change of a site or locale, moves on at once on every node:
+
+* the site for a host and port, in this process (a ``Site`` row is tiny and
+  changes only with the generation);
+* for a path of a site in a language, which page Wagtail's own routing reached
+  and how many URL segments it consumed. On a hit the page is fetched by its
+  key in one query and asked to route the segments left (none for an ordinary
+  page, the sub-path for a routable page), so a page's own ``route`` still
+  decides: unpublished pages still raise 404, routable pages still resolve their
+  routes. Only what Wagtail's routing returned is stored, never a 404.
+
+Wagtail keeps both answers on the request (``_wagtail_site`` and
+``_wagtail_route_for_request``); filling them in before its ``serve`` view runs
+is all it takes. ``ROUTE_CACHE_SECONDS = 0`` turns it off.
+"""
+
+import copy
+import hashlib
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http import Http404
+from django.utils.translation import get_language
+
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+
+from . import cache as page_cache
+
+GENERATION_ATTR = "_markaz_generation"
+
+# host, port → Site, for the generation in which they were read (one entry per host).
+_sites: dict[tuple[str, int], tuple[int, Site | None]] = {}
+
+
+def timeout() -> int:
+    return int(getattr(settings, "ROUTE_CACHE_SECONDS", 0) or 0)
+
+
+def request_generation(request) -> int:
+    """The content generation, read once per request."""
+    value = getattr(request, GENERATION_ATTR, None)
+    if value is None:
+        value = page_cache.generation()
+        setattr(request, GENERATION_ATTR, value)
+    return value
+
+
+def site_for(request) -> Site | None:
+    """``Site.find_for_request``, remembered in this process for the current generation."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    generation = request_generation(request)
+    host = (request._get_raw_host(), request.get_port())
+    remembered = _sites.get(host)
+    if remembered is not None and remembered[0] == generation:
+        site = copy.copy(remembered[1])  # each request gets its own instance and its own caches
+    else:
+        site = Site._find_for_request(request)
+        _sites[host] = (generation, copy.copy(site))
+    request._wagtail_site = site
+    return site
+
+
+def route_key(request, site: Site, path: str) -> str:
+    address = f"{site.pk}|{get_language()}|{path}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"route:{request_generation(request)}:{digest}"
+
+
+def route(request, path: str):
+    """Wagtail's ``Page.route_for_request``, through the cache; None for a 404."""
+    if hasattr(request, "_wagtail_route_for_request"):
+        return request._wagtail_route_for_request
+    site = site_for(request)
+    if site is None:
+        return Page.route_for_request(request, path)
+    components = [component for component in path.split("/") if component]
+    key = route_key(request, site, path)
+    remembered = cache.get(key)
+    if remembered is not None:
+        page_id, content_type_id, consumed = remembered
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        try:
+            page = model.objects.get(pk=page_id)
+            result = page.route(request, components[consumed:])
+        except (Http404, model.DoesNotExist):
+            result = None
+        request._wagtail_route_for_request = result
+        return result
+    result = Page.route_for_request(request, path)
+    if result is not None:
+        page = result[0]
+        consumed = page.depth - site.root_page.depth
+        if 0 <= consumed <= len(components):
+            cache.set(key, (page.pk, page.content_type_id, consumed), timeout())
+    return result
+
+
+class RoutingCacheMiddleware:
+    """Fills in Wagtail's site and route for page requests; see the module docstring."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if timeout() <= 0:
+            return None
+        site_for(request)
+        if view_func is wagtail_views.serve:
+            path = view_args[0] if view_args else view_kwargs.get("path", "")
+            route(request, path)
+        return None

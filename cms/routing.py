@@ -26,6 +26,7 @@ is all it takes. ``ROUTE_CACHE_SECONDS = 0`` turns it off.
 
 import copy
 import hashlib
+import logging
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -38,6 +39,8 @@ from wagtail.models import Page, Site
 
 from . import cache as page_cache
 
+logger = logging.getLogger(__name__)
+
 GENERATION_ATTR = "_markaz_generation"
 
 # host, port → Site, for the generation in which they were read (one entry per host).
@@ -48,13 +51,16 @@ def timeout() -> int:
     return int(getattr(settings, "ROUTE_CACHE_SECONDS", 0) or 0)
 
 
-def request_generation(request) -> int:
-    """The content generation, read once per request."""
-    value = getattr(request, GENERATION_ATTR, None)
-    if value is None:
-        value = page_cache.generation()
+def request_generation(request) -> int | None:
+    """The content generation, read once per request; None when the cache cannot answer."""
+    if not hasattr(request, GENERATION_ATTR):
+        try:
+            value = page_cache.generation()
+        except Exception:  # the cache is down: route the slow way
+            logger.warning("route cache: the cache does not answer", exc_info=True)
+            value = None
         setattr(request, GENERATION_ATTR, value)
-    return value
+    return getattr(request, GENERATION_ATTR)
 
 
 def site_for(request) -> Site | None:
@@ -62,6 +68,8 @@ def site_for(request) -> Site | None:
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
     generation = request_generation(request)
+    if generation is None:
+        return Site.find_for_request(request)
     host = (request._get_raw_host(), request.get_port())
     remembered = _sites.get(host)
     if remembered is not None and remembered[0] == generation:
@@ -84,7 +92,7 @@ def route(request, path: str):
     if hasattr(request, "_wagtail_route_for_request"):
         return request._wagtail_route_for_request
     site = site_for(request)
-    if site is None:
+    if site is None or request_generation(request) is None:
         return Page.route_for_request(request, path)
     components = [component for component in path.split("/") if component]
     key = route_key(request, site, path)

@@ -491,8 +491,14 @@ def topic_accept(*, topic: Topic, post: Post | None, by) -> Topic:
     return topic
 
 
-def topic_mark_read(*, topic: Topic, user) -> None:
+def topic_mark_read(*, topic: Topic, user, read_at=None) -> None:
+    """The user has read the topic up to now. ``read_at``: when they last had, if known.
+
+    Nothing is written when nothing was posted since: the marker would not move.
+    """
     if not user.is_authenticated:
+        return
+    if read_at is not None and topic.last_posted_at is not None and read_at >= topic.last_posted_at:
         return
     now = timezone.now()
     with contextlib.suppress(IntegrityError):  # two tabs at once: the other one recorded it

@@ -318,7 +318,7 @@ def topic(request, page, topic_id):
         selectors.posts_for(topic=topic, user=request.user, can_moderate=access.can_moderate),
         POSTS_PER_PAGE,
     )
-    services.topic_mark_read(topic=topic, user=request.user)
+    services.topic_mark_read(topic=topic, user=request.user, read_at=read_at)
     reactions = selectors.reactions_for(posts=posts, user=request.user)
     editable = {
         post.pk

@@ -39,7 +39,7 @@ def test_broker_down(client, settings):
 def test_cache_down(client, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.redis_cache.RedisCache",
             "LOCATION": DEAD_REDIS,
             "OPTIONS": {"socket_connect_timeout": 1},
         }

@@ -37,17 +37,26 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+SEARCH_PAGE_SIZE = 10
+
+
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()
     locale = Locale.objects.get(language_code=get_language())
-    results = site_search(query=query, locale=locale) if query else None
+    results = None
+    if query:
+        # The page number lets PostgreSQL count and fetch that page in one query.
+        page = request.GET.get("page")
+        results = site_search(query=query, locale=locale, page=page, per_page=SEARCH_PAGE_SIZE)
     return render(
         request,
         "cms/search.html",
         {
             "query": query,
-            "results": paginate(request, results, 10) if results is not None else None,
+            "results": paginate(request, results, SEARCH_PAGE_SIZE)
+            if results is not None
+            else None,
             "query_string": f"q={query}" if query else "",
         },
     )

@@ -1,0 +1,112 @@
+"""Site search order, restrictions and pages: the same cases on SQLite and (in CI) PostgreSQL."""
+
+from http import HTTPStatus
+
+from wagtail.models import Locale, PageViewRestriction
+
+import pytest
+
+from cms.news.models import NewsIndexPage, NewsPage
+from cms.search import site_search
+
+WORD = "موازنة"
+
+
+def publish_news(index, title, slug, lead="-"):
+    page = index.add_child(instance=NewsPage(title=title, slug=slug, lead=lead))
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def ar(demo_site):
+    return Locale.objects.get(language_code="ar")
+
+
+@pytest.fixture
+def news_index(ar):
+    return NewsIndexPage.objects.get(locale=ar)
+
+
+@pytest.mark.django_db
+def test_pages_about_the_word_come_first(ar, news_index):
+    aside = publish_news(news_index, "تقرير البلديات", "aside", lead=f"ذكر عابر {WORD} هنا")
+    about = publish_news(
+        news_index, f"{WORD} تشاركية", "about", lead=f"{WORD} {WORD} في كل بلدية: دليل {WORD}"
+    )
+    results = list(site_search(query=WORD, locale=ar))
+    assert results.index(about) < results.index(aside)
+
+
+@pytest.mark.django_db
+def test_results_are_specific_live_public_pages_of_the_searched_types(ar, news_index):
+    public = publish_news(news_index, f"{WORD} علنية", "public-budget")
+    private_parent = publish_news(news_index, f"{WORD} خاصة", "private-budget")
+    private_child = private_parent.add_child(
+        instance=NewsPage(title=f"{WORD} تابعة", slug="private-child", lead="-")
+    )
+    private_child.save_revision().publish()
+    PageViewRestriction.objects.create(
+        page=private_parent, restriction_type=PageViewRestriction.PASSWORD, password="s3cret-pass"
+    )
+    draft = news_index.add_child(
+        instance=NewsPage(title=f"{WORD} مسودة", slug="draft", lead="-", live=False)
+    )
+    draft.save_revision()
+    # A news index is not one of the searched page types.
+    news_index.title = f"أخبار ال{WORD}"
+    news_index.save_revision().publish()
+
+    results = list(site_search(query=WORD, locale=ar))
+
+    assert public in results
+    assert all(type(page) is NewsPage for page in results)
+    for hidden in (private_parent, private_child, draft, news_index):
+        assert hidden.pk not in {page.pk for page in results}
+
+
+@pytest.mark.django_db
+def test_pages_of_results_cover_every_match_once_in_rank_order(ar, news_index):
+    for number in range(23):
+        publish_news(
+            news_index,
+            f"{WORD} {number}",
+            f"budget-{number}",
+            lead=" ".join([WORD] * (number % 4)) or "-",
+        )
+    everything = list(site_search(query=WORD, locale=ar))
+    assert len(everything) == site_search(query=WORD, locale=ar).count() >= 23
+
+    pages = [
+        list(site_search(query=WORD, locale=ar, page=number, per_page=10)[start : start + 10])
+        for number, start in ((1, 0), (2, 10), (3, 20))
+    ]
+    assert [page for chunk in pages for page in chunk] == everything[:30]
+    # The slice the hint was for, and another one, from the same results.
+    results = site_search(query=WORD, locale=ar, page=2, per_page=10)
+    assert results.count() == len(everything)
+    assert list(results[10:20]) == everything[10:20]
+    assert list(results[0:5]) == everything[0:5]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("page", "shown", "current"),
+    [("2", 3, "2"), ("9", 3, "2"), ("abc", 10, "1"), ("0", 3, "2")],
+)
+def test_search_page_numbers(client, news_index, page, shown, current):
+    for number in range(13):
+        publish_news(news_index, f"{WORD} جديدة {number}", f"new-budget-{number}")
+    response = client.get("/ar/search/", {"q": "موازنه جديده", "page": page})
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert html.count('class="search-results__type"') == shown
+    assert response.context["results"].paginator.count == 13
+    assert response.context["results"].number == int(current)
+
+
+@pytest.mark.django_db
+def test_search_of_separators_only_finds_nothing(client, demo_site):
+    response = client.get("/ar/search/", {"q": "- -"})
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["results"].paginator.count == 0

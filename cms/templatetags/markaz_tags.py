@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 from cms import cache as page_cache
 from cms.pages import localize_all
+from cms.routing import request_generation
 
 register = template.Library()
 MENU_SECONDS = 3600
@@ -86,7 +87,10 @@ def main_menu(context) -> list[MenuItem]:
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    key = f"main-menu:{page_cache.generation()}:{site.pk}:{get_language()}"
+    generation = request_generation(request)
+    if generation is None:  # the cache is down
+        generation = page_cache.generation()
+    key = f"main-menu:{generation}:{site.pk}:{get_language()}"
     items = cache.get(key)
     if items is None:
         home = site.root_page.localized

@@ -63,7 +63,8 @@ def parse_args() -> argparse.Namespace:
         "--think-ms",
         type=int,
         default=0,
-        help="each connection pauses this long between requests (a user reading); 0 = none",
+        help="each connection pauses this long on average between requests (a user reading;"
+        " drawn at random, exponentially); 0 = none",
     )
     parser.add_argument("--only", help="comma-separated page types to measure")
     parser.add_argument("--json", type=Path, help="also write the figures here")

@@ -20,16 +20,23 @@ end
 local body = os.getenv("BENCH_BODY")
 local think = tonumber(os.getenv("BENCH_THINK_MS") or "0")
 
--- A user's pause between two pages (milliseconds); 0 hammers the server.
+-- A user's pause between two pages (milliseconds); 0 hammers the server. Pauses are
+-- drawn at random around BENCH_THINK_MS (exponentially, capped at ten times it): with one
+-- fixed pause all connections would stay in step and arrive together, every time.
 function delay()
-  return think
+  if think <= 0 then
+    return 0
+  end
+  return math.min(math.floor(-think * math.log(1 - math.random())), 10 * think)
 end
 
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("seed", #threads)
 end
 
 function init(args)
+  math.randomseed(os.time() * 100 + seed)
   errors = 0
   statuses = {}
   i = math.random(#paths) - 1

@@ -274,7 +274,7 @@ def test_unread_marks_follow_what_each_member_has_read(client, cast):
     # Reading it again with nothing new writes nothing.
     with CaptureQueriesContext(connection) as queries:
         client.get(url(platform, "topic", topic.pk))
-    assert not [q["sql"] for q in queries if q["sql"].startswith("UPDATE \"community_topicread")]
+    assert not [q["sql"] for q in queries if q["sql"].startswith('UPDATE "community_topicread')]
     services.post_reply(topic=topic, author=cast["member"], body="جديد")
     assert "badge--new" in client.get(url(platform)).content.decode()
     client.get(url(platform, "topic", topic.pk))

@@ -1,19 +1,22 @@
-"""Certificate issuing benchmark: the Celery path against a bare WeasyPrint render.
+"""Certificate issuing benchmark: the two Celery paths against a bare WeasyPrint render.
 
-Issues N certificates for one run through the ``issue_certificate`` task (PDF
-with the embedded Amiri font and a QR code, stored file, database rows), then
-renders the same certificate HTML N times with bare WeasyPrint as the
-reference, and reports certificates per second, the ratio of the two, and peak
-memory.
+Issues N certificates for one run through the per-enrolment ``issue_certificate``
+task (what completing a course queues), then N for a second run through the
+batched ``issue_certificates`` task in chunks (what a trainer's bulk issue
+queues): PDF with the embedded Amiri font and a QR code, stored file, database
+rows. Then it renders the same certificate HTML N times with bare WeasyPrint as
+the reference, and reports for each path certificates per second, the ratio to
+the reference (rendered right after that path), total seconds, and the peak
+memory of the largest worker process.
 
 With a PostgreSQL and a Redis URL (the default of ``make bench-certificates``)
 it runs as production does: production settings, a throw-away PostgreSQL
-database, Redis as broker, and a real ``celery worker`` with one process per
-core; the reference render then uses the same number of processes, so the
-ratio compares like with like. Without them (``--eager``) it runs both sides in
-this one process on SQLite.
+database, Redis as broker, and a fresh ``celery worker`` per path with one
+process per core; the reference render then uses the same number of processes,
+so the ratio compares like with like. Without them (``--eager``) it runs
+everything in this one process on SQLite.
 
-    python bench/certificates.py [--count 1000] [--workers 2]
+    python bench/certificates.py [--count 1000] [--workers 2] [--chunk 50]
         [--database-url postgres://…/markaz_bench] [--redis-url redis://…/14] [--eager]
 """
 
@@ -36,6 +39,7 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--chunk", type=int, default=50, help="certificates per batch task")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", ""))
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", ""))
     parser.add_argument("--eager", action="store_true", help="one process, SQLite, no worker")
@@ -85,7 +89,40 @@ def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def bare_render(html: str, count: int, ready, go) -> None:
+def tree_peak_mb(pid: int) -> float:
+    """The largest peak resident size (VmHWM) among a process and its children, in MB."""
+    peak, pids = 0.0, [pid]
+    while pids:
+        current = pids.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                peak = max(peak, int(line.split()[1]) / 1024)
+        pids.extend(int(child) for child in children)
+    return peak
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by a process and its children."""
+    total, pids, tick = 0.0, [pid], os.sysconf("SC_CLK_TCK")
+    while pids:
+        current = pids.pop()
+        try:
+            stat = Path(f"/proc/{current}/stat").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+        pids.extend(int(child) for child in children)
+    return total
+
+
+def bare_render(html: str, count: int, ready, go, cpu) -> None:
     """A fresh process that renders ``html`` ``count`` times once ``go`` is set."""
     import django
 
@@ -96,8 +133,11 @@ def bare_render(html: str, count: int, ready, go) -> None:
 
     ready.release()
     go.wait()
+    started = time.process_time()
     for _ in range(count):
         HTML(string=html, base_url=str(ROOT)).render(font_config=font_configuration()).write_pdf()
+    with cpu.get_lock():
+        cpu.value += time.process_time() - started
 
 
 def main() -> None:
@@ -115,7 +155,7 @@ def main() -> None:
     from cms import demo
     from courses.certificates.pdf import render_certificate_html
     from courses.certificates.services import template_for
-    from courses.certificates.tasks import issue_certificate
+    from courses.certificates.tasks import issue_certificate, issue_certificates
     from courses.models import (
         Certificate,
         CourseIndexPage,
@@ -144,67 +184,85 @@ def main() -> None:
         )
         for user in users
     )
+    # The same learners in a second run, for the batched path.
+    batch_run = CourseRun.objects.create(course=course, title="دفعة القياس المجمّعة")
+    batch_ids = [
+        enrollment.pk
+        for enrollment in Enrollment.objects.bulk_create(
+            Enrollment(
+                user=user,
+                run=batch_run,
+                status=EnrollmentStatus.COMPLETED,
+                completed_at=now,
+                progress=100,
+            )
+            for user in users
+        )
+    ]
     processes = 1 if args.eager else args.workers
 
-    worker = None
-    if not args.eager:
-        from django.db import connections
-
-        connections.close_all()
-        worker = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "celery"),
-                "--quiet",
-                "-A",
-                "cms",
-                "worker",
-                f"--concurrency={processes}",
-                "--without-heartbeat",
-                "--without-gossip",
-                "--without-mingle",
-                "--loglevel=WARNING",
-            ],
-            cwd=ROOT,
-            env=os.environ | env,
-        )
-        # Ready when a ping is answered: startup is not part of the measure.
-        from cms.celery import app
-
-        deadline = time.monotonic() + 60
-        while not app.control.ping(timeout=0.5):
-            if time.monotonic() > deadline or worker.poll() is not None:
-                raise SystemExit("the Celery worker did not start")
-
-    try:
-        started = time.perf_counter()
+    def single() -> None:
         for enrollment in enrollments:
             issue_certificate.delay(enrollment.pk)
-        done, moved = 0, time.monotonic()
-        while done < args.count:
-            if worker is not None and worker.poll() is not None:
-                raise SystemExit("the Celery worker stopped")
-            if time.monotonic() - moved > 60:
-                raise SystemExit(f"no certificate issued for 60 s ({done} of {args.count})")
-            time.sleep(0.1)
-            if (now_done := Certificate.objects.filter(run=run).count()) > done:
-                done, moved = now_done, time.monotonic()
-        issued_seconds = time.perf_counter() - started
-    finally:
-        if worker is not None:
-            worker.terminate()
-            worker.wait(30)
-    assert Certificate.objects.filter(run=run).count() == args.count
-    issued_peak = peak_mb(resource.RUSAGE_CHILDREN if worker else resource.RUSAGE_SELF)
 
-    html = render_certificate_html(Certificate.objects.filter(run=run).first(), template_for(run))
+    def batched() -> None:
+        for start in range(0, len(batch_ids), args.chunk):
+            issue_certificates.delay(
+                batch_run.pk, enrollment_ids=batch_ids[start : start + args.chunk]
+            )
+
+    results = {}
+    for name, target, enqueue in (("single", run, single), ("batched", batch_run, batched)):
+        # A fresh worker for each path, so each has its own peak memory.
+        worker = None if args.eager else start_worker(env, processes)
+        try:
+            cpu = tree_cpu_seconds(worker.pid) if worker else time.process_time()
+            started = time.perf_counter()
+            enqueue()
+            wait_for(target, args.count, worker)
+            seconds = time.perf_counter() - started
+            cpu = (tree_cpu_seconds(worker.pid) if worker else time.process_time()) - cpu
+            peak = tree_peak_mb(worker.pid) if worker else peak_mb()
+        finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(30)
+        assert Certificate.objects.filter(run=target, revoked_at__isnull=True).count() == args.count
+        # The reference right after each path: the machine's other load shifts
+        # over minutes, and the ratio should compare like with like.
+        html = render_certificate_html(
+            Certificate.objects.filter(run=target).first(), template_for(target)
+        )
+        results[name] = (seconds, cpu, peak, *reference(html, args.count, processes))
+
+    where = "eager, SQLite" if args.eager else f"Celery worker ×{processes}, PostgreSQL, Redis"
+    print(f"setting:       {where}; reference in {processes} process(es)")
+    labels = {"single": "per enrolment", "batched": f"batched ×{args.chunk}"}
+    for name, (seconds, cpu, peak, bare_seconds, bare_cpu) in results.items():
+        rate, bare_rate = args.count / seconds, args.count / bare_seconds
+        print(
+            f"{labels[name] + ':':14} {args.count} in {seconds:.1f} s ({rate:.1f}/s); "
+            f"bare WeasyPrint {bare_seconds:.1f} s ({bare_rate:.1f}/s); "
+            f"ratio {rate / bare_rate:.2f}; peak memory {peak:.0f} MB"
+        )
+        # Other load on a shared machine moves wall time; CPU time much less. The
+        # workers' figure leaves out PostgreSQL's and Redis's own CPU.
+        print(
+            f"{'':14} CPU per certificate {cpu / args.count * 1000:.1f} ms in the worker, "
+            f"{bare_cpu / args.count * 1000:.1f} ms bare; CPU ratio {bare_cpu / cpu:.2f}"
+        )
+
+
+def reference(html: str, count: int, processes: int) -> tuple[float, float]:
+    """Wall and CPU seconds to render ``html`` ``count`` times with bare WeasyPrint."""
     # Fresh processes (a fork of this one can deadlock on a lock a broker
     # thread held), timed from a common start signal to the last one's end.
     context = multiprocessing.get_context("spawn")
-    ready, go = context.Semaphore(0), context.Event()
+    ready, go, cpu = context.Semaphore(0), context.Event(), context.Value("d", 0.0)
     children = [
         context.Process(
             target=bare_render,
-            args=(html, args.count // processes + (i < args.count % processes), ready, go),
+            args=(html, count // processes + (i < count % processes), ready, go, cpu),
         )
         for i in range(processes)
     ]
@@ -218,15 +276,52 @@ def main() -> None:
         child.join()
         if child.exitcode:
             raise SystemExit("a reference render failed")
-    bare_seconds = time.perf_counter() - started
+    return time.perf_counter() - started, cpu.value
 
-    rate, bare_rate = args.count / issued_seconds, args.count / bare_seconds
-    where = "eager, SQLite" if args.eager else f"Celery worker ×{processes}, PostgreSQL, Redis"
-    print(f"setting:              {where}; reference in {processes} process(es)")
-    print(f"certificates issued:  {args.count} in {issued_seconds:.1f} s ({rate:.1f}/s)")
-    print(f"bare WeasyPrint:      {args.count} in {bare_seconds:.1f} s ({bare_rate:.1f}/s)")
-    print(f"ratio issued/bare:    {rate / bare_rate:.2f}")
-    print(f"peak memory:          {issued_peak:.0f} MB (largest process while issuing)")
+
+def start_worker(env: dict, processes: int) -> subprocess.Popen:
+    """A real ``celery worker``, returned once it answers a ping (startup is not measured)."""
+    from django.db import connections
+
+    from cms.celery import app
+
+    connections.close_all()
+    worker = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "celery"),
+            "--quiet",
+            "-A",
+            "cms",
+            "worker",
+            f"--concurrency={processes}",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel=WARNING",
+        ],
+        cwd=ROOT,
+        env=os.environ | env,
+    )
+    deadline = time.monotonic() + 60
+    while not app.control.ping(timeout=0.5):
+        if time.monotonic() > deadline or worker.poll() is not None:
+            raise SystemExit("the Celery worker did not start")
+    return worker
+
+
+def wait_for(run, count: int, worker) -> None:
+    """Until the run has ``count`` certificates; gives up after 60 s without one more."""
+    from courses.models import Certificate
+
+    done, moved = 0, time.monotonic()
+    while done < count:
+        if worker is not None and worker.poll() is not None:
+            raise SystemExit("the Celery worker stopped")
+        if time.monotonic() - moved > 60:
+            raise SystemExit(f"no certificate issued for 60 s ({done} of {count})")
+        time.sleep(0.1)
+        if (now_done := Certificate.objects.filter(run=run).count()) > done:
+            done, moved = now_done, time.monotonic()
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ same single certificate.
 
 import csv
 import io
+import logging
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
@@ -20,19 +21,33 @@ from courses.models import Certificate, CertificateTemplate, CourseRun, Enrollme
 from .codes import code_generate
 from .pdf import render_pdf
 
+logger = logging.getLogger(__name__)
+
 # Any constant: the key of the PostgreSQL advisory lock that hands out status list indices.
 STATUS_LIST_LOCK = 0x4D524B5A
+# Constants only, no parameters: psycopg sends it as one simple query.
+NEXT_STATUS_INDEX_SQL = (
+    "SELECT pg_advisory_xact_lock(1297238874); "  # STATUS_LIST_LOCK
+    "SELECT COALESCE(MAX(status_index) + 1, 0) FROM courses_certificate"
+)
 
 
-def _lock_status_list() -> None:
-    """Serialise the short step that takes the next status list index.
+def _lock_and_next_status_index() -> int:
+    """Serialise the short step that takes the next status list index, and take it.
 
-    Without it two workers read the same MAX and one fails on the unique index
-    (and waits for a Celery retry). SQLite already writes one transaction at a time.
+    Without the lock two workers read the same MAX and one fails on the unique
+    index (and waits for a Celery retry). SQLite already writes one transaction
+    at a time.
     """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STATUS_LIST_LOCK])
+    if connection.vendor != "postgresql":
+        last = Certificate.objects.aggregate(last=Max("status_index"))["last"]
+        return 0 if last is None else last + 1
+    with connection.cursor() as cursor:
+        # Two statements in one round trip: under READ COMMITTED the second takes
+        # its snapshot once the first holds the lock, so it sees every earlier issue.
+        cursor.execute(NEXT_STATUS_INDEX_SQL)
+        cursor.nextset()
+        return cursor.fetchone()[0]
 
 
 def template_for(run: CourseRun) -> CertificateTemplate | None:
@@ -59,8 +74,47 @@ def certificate_issue(
     existing = _valid(user, run)
     if existing is not None:
         return existing
-    template = template_for(run)
-    certificate = Certificate(
+    return certificate_create(
+        user=user,
+        run=run,
+        enrollment=enrollment,
+        issued_by=issued_by,
+        completed_on=completed_on,
+        expires_on=expires_on,
+    )
+
+
+def certificate_create(
+    *,
+    user,
+    run: CourseRun,
+    enrollment: Enrollment | None = None,
+    template: CertificateTemplate | None = None,
+    issued_by=None,
+    completed_on=None,
+    expires_on=None,
+) -> Certificate:
+    """A new certificate, for a caller that already found no valid one.
+
+    The constraint still decides: when another worker got there in between,
+    its certificate is returned instead.
+    """
+    template = template or template_for(run)
+    certificate = _build(
+        user=user,
+        run=run,
+        enrollment=enrollment,
+        template=template,
+        issued_by=issued_by,
+        completed_on=completed_on,
+        expires_on=expires_on,
+    )
+    pdf = render_pdf(certificate, template)  # before the transaction: it takes time
+    return _store(certificate, pdf)
+
+
+def _build(*, user, run, enrollment, template, issued_by, completed_on, expires_on) -> Certificate:
+    return Certificate(
         code=code_generate(),
         user=user,
         run=run,
@@ -80,25 +134,32 @@ def certificate_issue(
         issued_by=issued_by,
         expires_on=expires_on,
     )
-    pdf = render_pdf(certificate, template)  # before the transaction: it takes time
+
+
+def _store(certificate: Certificate, pdf: bytes) -> Certificate:
+    """Number, file and row of one certificate, or the valid one that won a race."""
     try:
         with transaction.atomic():
-            _lock_status_list()
-            last = Certificate.objects.aggregate(last=Max("status_index"))["last"]
-            certificate.status_index = 0 if last is None else last + 1
+            certificate.status_index = _lock_and_next_status_index()
             # The file first, then one INSERT that already names it.
-            certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)
+            if not certificate.pdf.name:
+                certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)
             certificate.save()
     except IntegrityError:
         # Another worker issued it first (or the code collided): theirs stands,
         # and the file this attempt wrote goes.
-        if certificate.pdf.name:
-            certificate.pdf.storage.delete(certificate.pdf.name)
-        existing = _valid(user, run)
+        _delete_file(certificate)
+        existing = _valid(certificate.user, certificate.run)
         if existing is None:
             raise
         return existing
     return certificate
+
+
+def _delete_file(certificate: Certificate) -> None:
+    if certificate.pdf.name:
+        certificate.pdf.storage.delete(certificate.pdf.name)
+        certificate.pdf.name = ""
 
 
 @transaction.atomic
@@ -173,10 +234,22 @@ def attendance_parse_csv(*, run: CourseRun, data: bytes) -> list:
     return [users[email] for _line, email in emails]
 
 
-def certificates_issue_for_attendance(
-    *, run: CourseRun, data: bytes, issued_by
-) -> list[Certificate]:
-    """Certificates for everyone on an in-person attendance list; a bad list issues nothing."""
-    users = attendance_parse_csv(run=run, data=data)
-    with transaction.atomic():
-        return [certificate_issue(user=user, run=run, issued_by=issued_by) for user in users]
+def certificates_issue_for_attendance(*, run: CourseRun, data: bytes, issued_by) -> int:
+    """Queue certificates for everyone on an in-person attendance list; how many.
+
+    A bad list queues nothing. The certificates are issued by batch tasks, as
+    dated today.
+    """
+    from .batch import BATCH_SIZE
+    from .tasks import issue_certificates
+
+    ids = [user.pk for user in attendance_parse_csv(run=run, data=data)]
+    today = timezone.localdate().isoformat()
+    for start in range(0, len(ids), BATCH_SIZE):
+        chunk = ids[start : start + BATCH_SIZE]
+        transaction.on_commit(
+            lambda chunk=chunk: issue_certificates.delay(
+                run.pk, user_ids=chunk, issued_by_id=issued_by.pk, completed_on=today
+            )
+        )
+    return len(ids)

@@ -1,8 +1,15 @@
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db.models import OuterRef, Subquery
+
 from celery import shared_task
+from celery.utils.time import get_exponential_backoff_interval
 
-from courses.models import Enrollment, EnrollmentStatus
+from courses.models import Certificate, CourseRun, Enrollment, EnrollmentStatus
 
-from .services import certificate_issue
+from .batch import certificates_issue_batch
+from .services import certificate_create
 
 
 @shared_task(
@@ -15,11 +22,82 @@ from .services import certificate_issue
 )
 def issue_certificate(enrollment_id: int) -> str | None:
     """Issue the certificate of a completed enrolment; safe to run twice."""
+    # One query for the enrolment, its learner, run, course, template, and the
+    # code of a valid certificate if there is one already (a retry, a double signal).
     enrollment = (
         Enrollment.objects.select_related("user", "run__course__certificate_template")
+        .annotate(
+            valid_code=Subquery(
+                Certificate.objects.filter(
+                    user=OuterRef("user"), run=OuterRef("run"), revoked_at__isnull=True
+                ).values("code")[:1]
+            )
+        )
         .filter(pk=enrollment_id, status=EnrollmentStatus.COMPLETED)
         .first()
     )
     if enrollment is None:
         return None
-    return certificate_issue(user=enrollment.user, run=enrollment.run, enrollment=enrollment).code
+    if enrollment.valid_code:
+        return enrollment.valid_code
+    return certificate_create(user=enrollment.user, run=enrollment.run, enrollment=enrollment).code
+
+
+class CertificatesFailed(Exception):
+    """Some certificates of a batch failed; the task retries those alone."""
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=(Exception,),  # the whole batch: the database went away…
+    retry_backoff=True,
+    retry_backoff_max=600,
+    max_retries=10,
+    ignore_result=True,
+)
+def issue_certificates(
+    self,
+    run_id: int,
+    enrollment_ids: list[int] | None = None,
+    user_ids: list[int] | None = None,
+    issued_by_id: int | None = None,
+    completed_on: str | None = None,
+) -> dict:
+    """Issue the certificates of many learners of one run (see certificates_issue_batch).
+
+    Safe to run twice or beside ``issue_certificate``. Learners whose certificate
+    failed are retried by themselves; the others' certificates are kept.
+    """
+    run = CourseRun.objects.select_related("course__certificate_template").filter(pk=run_id).first()
+    if run is None:
+        return {"issued": 0, "existing": 0, "skipped": 0, "failed": []}
+    issued_by = get_user_model().objects.filter(pk=issued_by_id).first() if issued_by_id else None
+    outcome = certificates_issue_batch(
+        run=run,
+        enrollment_ids=enrollment_ids or (),
+        user_ids=user_ids or (),
+        issued_by=issued_by,
+        completed_on=datetime.date.fromisoformat(completed_on) if completed_on else None,
+    )
+    if outcome.failed:
+        # Only the failed ones again; the others' certificates are committed.
+        raise self.retry(
+            args=(run_id,),
+            kwargs={
+                "enrollment_ids": [pk for pk in enrollment_ids or () if pk in outcome.failed],
+                "user_ids": [pk for pk in user_ids or () if pk in outcome.failed],
+                "issued_by_id": issued_by_id,
+                "completed_on": completed_on,
+            },
+            exc=CertificatesFailed(outcome.failed),
+            countdown=get_exponential_backoff_interval(
+                factor=1, retries=self.request.retries, maximum=600, full_jitter=True
+            ),
+        )
+    return {
+        "issued": len(outcome.issued),
+        "existing": len(outcome.existing),
+        "skipped": len(outcome.skipped),
+        "failed": [],
+    }

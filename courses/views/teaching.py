@@ -305,7 +305,7 @@ def attendance_certificates(request, run_id):
             messages.error(request, error)
         return redirect("courses:run", run_id=run.pk)
     try:
-        issued = certificates_issue_for_attendance(
+        queued = certificates_issue_for_attendance(
             run=run, data=form.cleaned_data["file"].read(), issued_by=request.user
         )
     except AttendanceError as error:
@@ -319,7 +319,11 @@ def attendance_certificates(request, run_id):
             ),
         )
     else:
-        messages.success(request, _("%(count)d certificates issued.") % {"count": len(issued)})
+        messages.success(
+            request,
+            _("%(count)d certificates are being issued; they appear on this page shortly.")
+            % {"count": queued},
+        )
     return redirect("courses:run", run_id=run.pk)
 
 

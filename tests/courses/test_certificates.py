@@ -204,7 +204,7 @@ def test_trainer_issues_and_revokes_by_hand(client, course, run, trainer, learne
     assert denied.status_code == HTTPStatus.FORBIDDEN
 
 
-def test_attendance_list_issues_all_or_nothing(client, run, trainer):
+def test_attendance_list_issues_all_or_nothing(client, run, trainer, committed):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     a, b = make_user("att-a@example.ly"), make_user("att-b@example.ly")
@@ -215,9 +215,14 @@ def test_attendance_list_issues_all_or_nothing(client, run, trainer):
     assert "Line 3" in html
     assert not Certificate.objects.filter(run=run).exists()
     good = SimpleUploadedFile("list.csv", b"email\natt-a@example.ly\natt-b@example.ly\n")
-    html = client.post(url, {"file": good}, follow=True).content.decode()
-    assert "2 certificates issued" in html
-    assert set(Certificate.objects.filter(run=run).values_list("user", flat=True)) == {a.pk, b.pk}
+    with committed():
+        html = client.post(url, {"file": good}, follow=True).content.decode()
+    assert "2 certificates are being issued" in html
+    issued = Certificate.objects.filter(run=run)
+    assert set(issued.values_list("user", flat=True)) == {a.pk, b.pk}
+    assert {c.issued_by for c in issued} == {trainer}
+    assert {c.completed_on for c in issued} == {timezone.localdate()}
+    assert all(c.pdf.read(5) == b"%PDF-" for c in issued)
 
 
 def at_once(calls) -> list:

@@ -49,4 +49,9 @@ urlpatterns = [
         teaching.attendance_certificates,
         name="attendance_certificates",
     ),
+    path(
+        "teaching/runs/<int:run_id>/certificates/missing/",
+        teaching.missing_certificates,
+        name="missing_certificates",
+    ),
 ]

@@ -340,3 +340,26 @@ def reissue_certificate(request, run_id, code):
         request, _("Certificate %(code)s re-issued with the current template.") % {"code": code}
     )
     return redirect("courses:run", run_id=run.pk)
+
+
+@login_required
+@require_POST
+def missing_certificates(request, run_id):
+    """Certificates for the learners who completed the run but hold none (issued in batches).
+
+    Completion issues them on its own; this catches up after the run got a template,
+    or after issuing failed for good.
+    """
+    from courses.certificates.batch import certificates_issue_for_run
+
+    run = _run_for_teacher(request, run_id)
+    queued = certificates_issue_for_run(run=run, issued_by=request.user)
+    if queued:
+        messages.success(
+            request,
+            _("%(count)d certificates are being issued; they appear on this page shortly.")
+            % {"count": queued},
+        )
+    else:
+        messages.info(request, _("Everyone who completed this run already has a certificate."))
+    return redirect("courses:run", run_id=run.pk)

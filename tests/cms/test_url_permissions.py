@@ -418,6 +418,10 @@ ROWS = {
         lambda w: f"/ar/my/teaching/runs/{w.run.pk}/attendance/",
         POST_SIGNED_IN,
     ),
+    "courses:missing_certificates": (
+        lambda w: f"/ar/my/teaching/runs/{w.run.pk}/certificates/missing/",
+        POST_SIGNED_IN,
+    ),
     "community:notifications": (lambda w: "/ar/community/notifications/", SIGNED_IN),
     "community:subscription": (lambda w: "/ar/community/subscription/", POST_SIGNED_IN),
     # The signed token is the authority (one-click unsubscribe from an e-mail): GET asks.

@@ -179,3 +179,30 @@ def test_batches_and_single_tasks_at_once_yield_one_certificate_each(make_course
     assert len(indices) == len(set(indices)) == 6
     storage = Certificate._meta.get_field("pdf").storage
     assert sorted(storage.listdir("certificates")[1]) == sorted(f"{c.code}.pdf" for c in valid(run))
+
+
+def test_a_trainer_issues_the_missing_certificates_of_the_run_from_its_page(
+    client, run, trainer, committed
+):
+    graduates = completed(run, 2, prefix="missing")
+    services.certificate_issue(user=graduates[0].user, run=run)  # one already has hers
+    client.force_login(trainer)
+    page = client.get(f"/en/my/teaching/runs/{run.pk}/").content.decode()
+    assert f"/en/my/teaching/runs/{run.pk}/certificates/missing/" in page
+    url = f"/en/my/teaching/runs/{run.pk}/certificates/missing/"
+    with committed():
+        html = client.post(url, follow=True).content.decode()
+    assert "1 certificates are being issued" in html
+    assert valid(run).filter(user=graduates[1].user, issued_by=trainer).exists()
+    assert valid(run).count() == 2
+    html = client.post(url, follow=True).content.decode()
+    assert "Everyone who completed this run already has a certificate." in html
+    assert valid(run).count() == 2
+
+
+def test_only_the_runs_trainers_may_issue_its_missing_certificates(client, run, learner):
+    completed(run, 1, prefix="outsider")
+    client.force_login(learner)
+    response = client.post(f"/en/my/teaching/runs/{run.pk}/certificates/missing/")
+    assert response.status_code in (403, 404)
+    assert not valid(run).exists()

@@ -351,7 +351,10 @@ def main() -> None:
             stack,
             [str(BIN / "gunicorn"), "cms.wsgi:application", "--bind", f"127.0.0.1:{port}"]
             + ["--workers", str(args.workers), "--threads", str(args.threads)]
-            + ["--worker-class", "gthread", "--backlog", "2048", "--log-level", "warning"],
+            + ["--worker-class", "gthread", "--backlog", "2048", "--log-level", "warning"]
+            # wrk talks to gunicorn directly: a user pausing longer than gunicorn's 2 s
+            # default would find the connection closed (a proxy keeps it in production).
+            + ["--keep-alive", "75"],
             env,
             work / "gunicorn.log",
         )

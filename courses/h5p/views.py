@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
+from django.db import IntegrityError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -111,13 +112,17 @@ def xapi(request, content_id):
         statement = json.loads(request.body)
         fields = services.statement_parse(statement)
         if not fields["completes"]:
-            record = services.statement_log(
-                user=request.user,
-                content_id=content_id,
-                lesson_id=int(request.GET["lesson"]),
-                statement=statement,
-                fields=fields,
-            )
+            try:
+                record = services.statement_log(
+                    user=request.user,
+                    content_id=content_id,
+                    lesson_id=int(request.GET["lesson"]),
+                    statement=statement,
+                    fields=fields,
+                )
+            except IntegrityError as gone:  # the activity or the lesson was deleted since
+                cache.delete(key)
+                raise Http404 from gone
         else:
             if content is None:
                 content = _content(content_id)

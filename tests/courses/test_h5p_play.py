@@ -272,3 +272,21 @@ def test_resume_state_is_saved_and_restored(client, setting, activity):
     other = Client()
     other.force_login(make_user("other-state@example.ly"))
     assert other.get(url).status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_statement_for_a_lesson_deleted_since_access_was_checked_is_not_found(
+    client, setting, activity
+):
+    lesson = setting["lesson"]
+    client.force_login(setting["learner"])
+    assert post(client, activity, lesson, statement("attempted")).status_code == 201
+    lesson_id = lesson.pk
+    lesson.delete()
+    response = client.post(
+        f"/h5p/{activity.pk}/xapi/?lesson={lesson_id}",
+        data=json.dumps(statement("interacted")),
+        content_type="application/json",
+    )
+    assert response.status_code == 404
+    assert XAPIStatement.objects.filter(lesson_id=lesson_id).count() == 0

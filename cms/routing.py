@@ -45,6 +45,9 @@ GENERATION_ATTR = "_markaz_generation"
 
 # host, port → Site, for the generation in which they were read (one entry per host).
 _sites: dict[tuple[str, int], tuple[int, Site | None]] = {}
+# A wildcard in ALLOWED_HOSTS lets visitors name any number of hosts: forget them all
+# rather than grow without end.
+MAX_HOSTS = 64
 
 
 def timeout() -> int:
@@ -76,6 +79,8 @@ def site_for(request) -> Site | None:
         site = copy.copy(remembered[1])  # each request gets its own instance and its own caches
     else:
         site = Site._find_for_request(request)
+        if len(_sites) >= MAX_HOSTS:
+            _sites.clear()
         _sites[host] = (generation, copy.copy(site))
     request._wagtail_site = site
     return site

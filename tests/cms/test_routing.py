@@ -112,3 +112,12 @@ def test_a_site_added_for_another_host_is_served_its_own_home(client, demo_site)
     home = client.get("/ar/", HTTP_HOST="localhost")
     assert home.status_code == 200
     assert home.context["page"].translation_key == default.root_page.translation_key
+
+
+def test_hosts_named_by_visitors_do_not_grow_the_remembered_sites_without_end(client, demo_site):
+    from cms import routing
+
+    with override_settings(ALLOWED_HOSTS=[".example.org"]):
+        for n in range(routing.MAX_HOSTS + 10):
+            assert client.get("/ar/", HTTP_HOST=f"h{n}.example.org").status_code == 200
+    assert len(routing._sites) <= routing.MAX_HOSTS

@@ -16,6 +16,7 @@ served from the cache and never fill it. ``PAGE_CACHE_SECONDS = 0`` turns it off
 """
 
 import hashlib
+import logging
 import time
 
 from django.conf import settings
@@ -27,6 +28,8 @@ from django.utils.translation import get_language_from_path
 
 from wagtail.models import Page
 from wagtail.models.pages import COMMENTS_RELATION_NAME
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 
@@ -81,6 +84,24 @@ def generation() -> int:
         cache.add(GENERATION_KEY, time.time_ns() // 1_000_000, timeout=None)
         value = cache.get(GENERATION_KEY)
     return int(value)
+
+
+REQUEST_GENERATION_ATTR = "_markaz_generation"
+
+
+def request_generation(request) -> int | None:
+    """The generation, read once per request (page cache, route cache, menu).
+
+    None when the cache cannot answer: callers then do without it.
+    """
+    if not hasattr(request, REQUEST_GENERATION_ATTR):
+        try:
+            value = generation()
+        except Exception:  # the cache is down
+            logger.warning("page cache: the cache does not answer", exc_info=True)
+            value = None
+        setattr(request, REQUEST_GENERATION_ATTR, value)
+    return getattr(request, REQUEST_GENERATION_ATTR)
 
 
 def bump() -> None:
@@ -205,9 +226,9 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         key = None
-        if _eligible(request):
+        if _eligible(request) and (generation_ := request_generation(request)) is not None:
             language = get_language_from_path(request.path_info)
-            key = cache_key(request, language, generation())
+            key = cache_key(request, language, generation_)
             cached = cache.get(key)
             if cached is not None:
                 return self._rebuild(cached)

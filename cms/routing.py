@@ -26,7 +26,6 @@ is all it takes. ``ROUTE_CACHE_SECONDS = 0`` turns it off.
 
 import copy
 import hashlib
-import logging
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -37,11 +36,7 @@ from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from . import cache as page_cache
-
-logger = logging.getLogger(__name__)
-
-GENERATION_ATTR = "_markaz_generation"
+from .cache import request_generation
 
 # host, port → Site, for the generation in which they were read (one entry per host).
 _sites: dict[tuple[str, int], tuple[int, Site | None]] = {}
@@ -52,18 +47,6 @@ MAX_HOSTS = 64
 
 def timeout() -> int:
     return int(getattr(settings, "ROUTE_CACHE_SECONDS", 0) or 0)
-
-
-def request_generation(request) -> int | None:
-    """The content generation, read once per request; None when the cache cannot answer."""
-    if not hasattr(request, GENERATION_ATTR):
-        try:
-            value = page_cache.generation()
-        except Exception:  # the cache is down: route the slow way
-            logger.warning("route cache: the cache does not answer", exc_info=True)
-            value = None
-        setattr(request, GENERATION_ATTR, value)
-    return getattr(request, GENERATION_ATTR)
 
 
 def site_for(request) -> Site | None:

@@ -8,9 +8,8 @@ from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page, Site
 
-from cms import cache as page_cache
+from cms.cache import request_generation
 from cms.pages import localize_all
-from cms.routing import request_generation
 
 register = template.Library()
 MENU_SECONDS = 3600
@@ -88,15 +87,14 @@ def main_menu(context) -> list[MenuItem]:
     if site is None:
         return []
     generation = request_generation(request)
-    if generation is None:  # the cache is down
-        generation = page_cache.generation()
     key = f"main-menu:{generation}:{site.pk}:{get_language()}"
-    items = cache.get(key)
+    items = cache.get(key) if generation is not None else None
     if items is None:
         home = site.root_page.localized
         pages = [home, *home.get_children().live().public().in_menu().specific()]
         items = [MenuItem(page.title, page.get_url(request=request), page.path) for page in pages]
-        cache.set(key, items, MENU_SECONDS)
+        if generation is not None:
+            cache.set(key, items, MENU_SECONDS)
     return items
 
 

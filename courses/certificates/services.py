@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 STATUS_LIST_LOCK = 0x4D524B5A
 # Constants only, no parameters: psycopg sends it as one simple query.
 NEXT_STATUS_INDEX_SQL = (
-    "SELECT pg_advisory_xact_lock(1297238874); "  # STATUS_LIST_LOCK
+    f"SELECT pg_advisory_xact_lock({STATUS_LIST_LOCK:d}); "  # noqa: S608 - an int constant
     "SELECT COALESCE(MAX(status_index) + 1, 0) FROM courses_certificate"
 )
 

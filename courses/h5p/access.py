@@ -31,6 +31,11 @@ def lesson_uses(lesson: LessonPage, content: H5PContent) -> bool:
     )
 
 
+def lesson_access_key(user, content_id, lesson: str) -> str:
+    """Cache key for "this user may send statements for this activity in this lesson"."""
+    return f"xapi-access:{user.pk}:{content_id}:{lesson[:20]}"
+
+
 def may_view(user, content: H5PContent) -> bool:
     """Staff, or the team or an enrolled learner of a course with a lesson using it."""
     if not user.is_authenticated:

@@ -18,8 +18,7 @@ from courses import selectors
 from courses.models import H5PContent, H5PUserData, LessonPage
 
 from . import services
-from .access import CACHE_SECONDS as ACCESS_CACHE_SECONDS
-from .access import lesson_uses, may_view
+from .access import CACHE_SECONDS, lesson_access_key, lesson_uses, may_view
 
 MAX_STATEMENT_BYTES = 64 * 1024
 MAX_STATE_BYTES = 256 * 1024
@@ -78,10 +77,6 @@ def _lesson_for(request, content):
     return lesson, enrollment
 
 
-def _xapi_access_key(request, content_id) -> str:
-    return f"xapi-access:{request.user.pk}:{content_id}:{request.GET.get('lesson', '')[:20]}"
-
-
 @login_required
 @require_POST
 def xapi(request, content_id):
@@ -90,7 +85,7 @@ def xapi(request, content_id):
     A player sends many statements while a learner works (every answer, every slide);
     only a completing one can change progress. Once the learner's access to this
     activity in this lesson has been checked, it is remembered for a few minutes
-    (``access.CACHE_SECONDS``, as for the activity's files), and a statement that
+    (``access.CACHE_SECONDS``, as ``may_view`` does for the activity's files), and a statement that
     completes nothing is then stored with a single INSERT. A completing statement
     always goes through the full check and the progress update.
     """
@@ -102,12 +97,12 @@ def xapi(request, content_id):
         return JsonResponse(
             {"error": "send application/json"}, status=HTTPStatus.UNSUPPORTED_MEDIA_TYPE
         )
-    key = _xapi_access_key(request, content_id)
+    key = lesson_access_key(request.user, content_id, request.GET.get("lesson", ""))
     content = lesson = enrollment = None
     if not cache.get(key):
         content = _content(content_id)
         lesson, enrollment = _lesson_for(request, content)
-        cache.set(key, True, ACCESS_CACHE_SECONDS)
+        cache.set(key, True, CACHE_SECONDS)
     try:
         statement = json.loads(request.body)
         fields = services.statement_parse(statement)

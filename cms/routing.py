@@ -19,12 +19,17 @@ change of a site or locale, moves on at once on every node:
   decides: unpublished pages still raise 404, routable pages still resolve their
   routes. Only what Wagtail's routing returned is stored, never a 404.
 
+The view restrictions that apply to the page (its own and its ancestors', two
+queries that Wagtail's ``on_serve_page`` hook runs on every page view) are
+stored with the route: restrictions are part of the generation too.
+
 Wagtail keeps both answers on the request (``_wagtail_site`` and
 ``_wagtail_route_for_request``); filling them in before its ``serve`` view runs
 is all it takes. ``ROUTE_CACHE_SECONDS = 0`` turns it off.
 """
 
 import copy
+import functools
 import hashlib
 
 from django.conf import settings
@@ -72,7 +77,7 @@ def site_for(request) -> Site | None:
 def route_key(request, site: Site, path: str) -> str:
     address = f"{site.pk}|{get_language()}|{path}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"route:{request_generation(request)}:{digest}"
+    return f"route2:{request_generation(request)}:{digest}"  # 2: with view restrictions
 
 
 def route(request, path: str):
@@ -86,13 +91,15 @@ def route(request, path: str):
     key = route_key(request, site, path)
     remembered = cache.get(key)
     if remembered is not None:
-        page_id, content_type_id, consumed = remembered
+        page_id, content_type_id, consumed, restrictions = remembered
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         try:
             page = model.objects.get(pk=page_id)
             result = page.route(request, components[consumed:])
         except (Http404, model.DoesNotExist):
             result = None
+        if result is not None and result[0].pk == page_id:
+            _remember_view_restrictions(result[0], restrictions)
         request._wagtail_route_for_request = result
         return result
     result = Page.route_for_request(request, path)
@@ -100,8 +107,19 @@ def route(request, path: str):
         page = result[0]
         consumed = page.depth - site.root_page.depth
         if 0 <= consumed <= len(components):
-            cache.set(key, (page.pk, page.content_type_id, consumed), timeout())
+            restrictions = list(page.get_view_restrictions())
+            _remember_view_restrictions(page, restrictions)
+            cache.set(key, (page.pk, page.content_type_id, consumed, restrictions), timeout())
     return result
+
+
+def _remember_view_restrictions(page: Page, restrictions: list) -> None:
+    """Let Wagtail's view-restriction check on this served instance read ``restrictions``.
+
+    Only the instance this request serves is given the list; every other caller
+    (the admin's privacy views) still queries.
+    """
+    page.get_view_restrictions = functools.partial(list, restrictions)
 
 
 class RoutingCacheMiddleware:

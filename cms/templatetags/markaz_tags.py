@@ -32,12 +32,25 @@ class LanguageLink:
 
 
 def _page_urls(page: Page, request) -> dict[str, str]:
-    """URLs of the live translations of a page, keyed by language code."""
-    urls = {}
-    for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-        url = translation.get_url(request=request)
-        if url:
-            urls[translation.locale.language_code] = url
+    """URLs of the live translations of a page, keyed by language code.
+
+    The same for every reader of a site, so kept in the shared cache under the page
+    cache's generation (publishing, moving or deleting any page makes it stale at once).
+    """
+    site = Site.find_for_request(request)
+    generation = request_generation(request)
+    key = f"page-urls:{generation}:{getattr(site, 'pk', None)}:{page.translation_key}"
+    urls = cache.get(key) if generation is not None else None
+    if urls is None:
+        urls = {}
+        # Plain pages, not the specific type: a link needs the path, not the body.
+        translations = Page.objects.filter(translation_key=page.translation_key).live()
+        for translation in translations.select_related("locale").order_by("pk"):
+            url = translation.get_url(request=request)
+            if url:
+                urls[translation.locale.language_code] = url
+        if generation is not None:
+            cache.set(key, urls, MENU_SECONDS)
     return urls
 
 

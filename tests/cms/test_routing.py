@@ -121,3 +121,43 @@ def test_hosts_named_by_visitors_do_not_grow_the_remembered_sites_without_end(cl
         for n in range(routing.MAX_HOSTS + 10):
             assert client.get("/ar/", HTTP_HOST=f"h{n}.example.org").status_code == 200
     assert len(routing._sites) <= routing.MAX_HOSTS
+
+
+def test_a_warm_page_view_asks_neither_for_restrictions_nor_for_translations(
+    client, demo_site, verified_user
+):
+    """Both are kept with the route (restrictions) and under the generation (language links)."""
+    client.force_login(verified_user)
+    article = newest_news()
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(article.url)
+    assert response.status_code == 200
+    sql = " ".join(query["sql"] for query in queries)
+    assert "wagtailcore_pageviewrestriction" not in sql
+    assert f"translation_key\" = '{article.translation_key.hex}'" not in sql
+    # The switcher still offers the article's translations.
+    html = response.content.decode()
+    for translation in article.get_translations().live():
+        assert f'hreflang="{translation.locale.language_code}"' in html
+
+
+def test_a_restriction_added_to_a_section_closes_its_remembered_pages_at_once(
+    client, demo_site, verified_user
+):
+    from django.contrib.auth.models import Group
+
+    client.force_login(verified_user)
+    article = newest_news()
+    assert client.get(article.url).status_code == 200
+    assert client.get(article.url).status_code == 200  # route and restrictions remembered
+    editors = Group.objects.create(name="Section readers")
+    restriction = PageViewRestriction.objects.create(
+        page=article.get_parent(), restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(editors)
+    refused = client.get(article.url)
+    assert refused.status_code == 302
+    assert "login" in refused["Location"]
+    verified_user.groups.add(editors)
+    assert client.get(article.url).status_code == 200

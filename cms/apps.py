@@ -33,4 +33,10 @@ class CmsConfig(AppConfig):
         post_save.connect(cache.on_model_saved, dispatch_uid="page_cache_saved")
         post_delete.connect(cache.on_model_deleted, dispatch_uid="page_cache_deleted")
         m2m_changed.connect(cache.on_m2m_changed, dispatch_uid="page_cache_m2m")
+        from wagtail.models import Locale
+
+        from .pages import forget_locales
+
+        post_save.connect(forget_locales, sender=Locale, dispatch_uid="forget_locales_saved")
+        post_delete.connect(forget_locales, sender=Locale, dispatch_uid="forget_locales_deleted")
         hooks.register("before_serve_page", cache.mark_cacheable_page)

@@ -1,10 +1,14 @@
 """What every content page shares: Arabic-normalised search text, a lead, a social image."""
 
+import time
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
@@ -92,8 +96,36 @@ def paginate(request, items, per_page: int = 10):
         return paginator.page(paginator.num_pages)
 
 
+# Language code → (Locale, when read). Locales are made once, at setup, and a code's row
+# never changes: each process remembers them a few minutes instead of asking on every
+# page, and forgets them all when one is saved or deleted (``forget_locales``).
+_locales: dict[str, tuple[Locale, float]] = {}
+LOCALE_SECONDS = 300
+
+
+def locale_for(language_code: str) -> Locale:
+    """``Locale.get_for_language`` remembered in this process."""
+    code = get_supported_content_language_variant(language_code)
+    remembered = _locales.get(code)
+    if remembered is not None and time.monotonic() - remembered[1] < LOCALE_SECONDS:
+        return remembered[0]
+    locale = Locale.objects.get(language_code=code)
+    _locales[code] = (locale, time.monotonic())
+    return locale
+
+
+def active_locale() -> Locale:
+    """``Locale.get_active`` remembered in this process."""
+    return locale_for(get_language() or settings.LANGUAGE_CODE)
+
+
+def forget_locales(**kwargs) -> None:
+    """post_save / post_delete of a Locale."""
+    _locales.clear()
+
+
 def default_locale() -> Locale:
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    return locale_for(settings.LANGUAGE_CODE)
 
 
 def with_source_fallback(queryset, locale: Locale):
@@ -120,7 +152,7 @@ def localize_all(items) -> list:
     items = list(items)
     if not items:
         return items
-    locale = Locale.get_active()
+    locale = active_locale()
     others = [item for item in items if item.locale_id != locale.pk]
     if not others:
         return items

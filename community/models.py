@@ -156,7 +156,9 @@ class PlatformPage(RoutablePageMixin, SearchableMixin, Page):
 
         Views ask for it many times a request; it is looked up once per page object.
         """
-        if self.locale.language_code == settings.LANGUAGE_CODE:
+        from cms.pages import default_locale
+
+        if self.locale_id == default_locale().pk:
             return self
         source = PlatformPage.objects.filter(
             translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE

@@ -11,6 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -338,7 +339,10 @@ def topic(request, page, topic_id):
             "error": error,
             "editable": editable,
             "reactions": reactions,
-            "flag_reasons": FlagReason.choices,
+            # The same fieldset in every post's report form: rendered once.
+            "flag_reasons": render_to_string(
+                "community/_flag_reasons.html", {"reasons": FlagReason.choices}
+            ),
             "can_reply": can_post(access, forum)
             and (access.can_moderate or not (topic.locked or topic.hidden_at)),
             "categories": forum.categories.all() if access.can_moderate else (),

@@ -244,6 +244,16 @@ def runs_taught(*, user):
     return runs.filter(Q(trainers=user) | Q(course__translation_key__in=team_courses)).distinct()
 
 
+def teaches_any(*, user) -> bool:
+    """Whether ``runs_taught`` has any run, without its counts (the dashboard's link)."""
+    if user.is_superuser:
+        return CourseRun.objects.exists()
+    team_courses = CourseTeamMember.objects.filter(user=user).values("course__translation_key")
+    return CourseRun.objects.filter(
+        Q(trainers=user) | Q(course__translation_key__in=team_courses)
+    ).exists()
+
+
 def may_teach(*, user, run: CourseRun) -> bool:
     return user.is_authenticated and (
         user.is_superuser

@@ -104,5 +104,5 @@ def save_reflection(request, lesson_id):
 @require_GET
 def dashboard(request):
     context = selectors.learner_dashboard(user=request.user)
-    context["teaching"] = selectors.runs_taught(user=request.user).exists()
+    context["teaching"] = selectors.teaches_any(user=request.user)
     return render(request, "courses/dashboard.html", context)

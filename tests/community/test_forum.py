@@ -348,6 +348,36 @@ def test_members_react_once_per_kind_and_can_take_it_back(client, cast):
         services.reaction_toggle(post=cast["reply"], user=cast["non_member"], kind="like")
 
 
+def test_the_reaction_and_report_forms_on_the_page_send_what_was_pressed(client, cast):
+    """One reaction form per post, whose buttons name their kind; one report form per post."""
+    import re
+
+    from community.models import Flag, Reaction
+
+    client.force_login(cast["author"])
+    page = client.get(url(cast["platform"], "topic", cast["topic"].pk)).content.decode()
+    reply = cast["reply"]
+    article = re.search(rf'<article id="post-{reply.pk}".*?</article>', page, re.S).group(0)
+    forms = re.findall(r'<form method="post" action="([^"]+)"(.*?)</form>', article, re.S)
+    react = [body for action, body in forms if action.endswith(f"/posts/{reply.pk}/react/")]
+    assert len(react) == 1
+    kinds = re.findall(r'<button type="submit" name="kind" value="(\w+)"', react[0])
+    assert kinds == ["like", "thanks", "insight", "agree"]
+    # What a browser sends when "thanks" is pressed: the token and that button's value.
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', react[0]).group(1)
+    action = next(action for action, body in forms if body is react[0])
+    client.post(action, {"csrfmiddlewaretoken": token, "kind": "thanks"})
+    assert list(Reaction.objects.filter(post=reply).values_list("kind", flat=True)) == ["thanks"]
+    # The report form: every reason once, posted to the post's own address.
+    report = [body for action, body in forms if action.endswith(f"/posts/{reply.pk}/flag/")]
+    assert len(report) == 1
+    reasons = re.findall(r'name="reason" value="(\w+)" required', report[0])
+    assert reasons == ["off_topic", "abuse", "spam", "private", "other"]
+    assert "ما المشكلة في هذه المشاركة؟" in report[0]  # in the reader's language
+    client.post(f"{url(cast['platform'], 'post_action', reply.pk, 'flag')}", {"reason": "spam"})
+    assert Flag.objects.filter(post=reply, reporter=cast["author"], reason="spam").exists()
+
+
 def test_reports_reach_the_queue_and_three_hide_the_post(client, cast, make_person):
     from community.models import Flag
 

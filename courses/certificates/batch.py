@@ -159,6 +159,12 @@ def _store_batch(run: CourseRun, pending: dict[int, Certificate], outcome: Batch
             else:
                 outcome.existing[key] = stored
         return
+    except BaseException:
+        # Not the database refusing a row (the connection lost, the worker stopped):
+        # nothing was stored, so no file written for this batch may stay.
+        for certificate in pending.values():
+            _delete_file(certificate)
+        raise
     outcome.issued.update(fresh)
 
 

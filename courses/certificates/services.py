@@ -153,6 +153,11 @@ def _store(certificate: Certificate, pdf: bytes) -> Certificate:
         if existing is None:
             raise
         return existing
+    except BaseException:
+        # Any other failure (the connection lost, a lock timeout, the worker stopped):
+        # no row names the file, and a retry writes a new one under a new code.
+        _delete_file(certificate)
+        raise
     return certificate
 
 

@@ -134,33 +134,6 @@ def course_outline(*, course: CoursePage) -> list[tuple[ModulePage, list[LessonP
     return [(module, by_path[module.path]) for module in modules]
 
 
-# Course tree path → (generation, course, outline), in this process. A course's pages
-# change only by a publish, unpublish, move or delete, each of which moves the content
-# generation on (cms.cache); readers of a lesson then skip four queries and the building
-# of a dozen page objects. Capped, like the route cache's hosts.
-_structures: dict[str, tuple] = {}
-MAX_STRUCTURES = 512
-
-
-def course_structure(*, path: str, generation: int | None) -> tuple[CoursePage, list]:
-    """The course at tree ``path`` and its outline, remembered for the generation.
-
-    The same objects serve every request of this process until the generation
-    moves on: callers read them and never change them. ``generation`` None (the
-    cache is down) reads them afresh.
-    """
-    remembered = _structures.get(path)
-    if generation is not None and remembered is not None and remembered[0] == generation:
-        return remembered[1], remembered[2]
-    course = CoursePage.objects.get(path=path)
-    outline = course_outline(course=course)
-    if generation is not None:
-        if len(_structures) >= MAX_STRUCTURES:
-            _structures.clear()
-        _structures[path] = (generation, course, outline)
-    return course, outline
-
-
 def next_lesson(*, outline, statuses: dict) -> LessonPage | None:
     for _module, lessons in outline:
         for lesson in lessons:

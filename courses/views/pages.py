@@ -4,11 +4,10 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseForbidden
 from django.template.response import TemplateResponse
 
-from cms.cache import request_generation
 from cms.middleware import content_security_policy
 from courses import quizzes, selectors, services
 from courses.blocks import has_activity
-from courses.models import ModulePage, ProgressStatus
+from courses.models import CoursePage, ModulePage, ProgressStatus
 
 
 def course_page(request, page):
@@ -62,16 +61,12 @@ def lesson_page(request, page):
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    # The course and its outline by tree path, remembered for the content generation.
-    module_path = page.path[: -page.steplen]
-    course, outline = selectors.course_structure(
-        path=module_path[: -page.steplen], generation=request_generation(request)
-    )
-    module = next((module for module, _lessons in outline if module.path == module_path), None)
-    if module is None:  # an unpublished module: its live lessons still open
-        module = ModulePage.objects.get(path=module_path)
+    # The module and the course by their tree paths: one query each, their own rows.
+    module = ModulePage.objects.get(path=page.path[: -page.steplen])
+    course = CoursePage.objects.get(path=module.path[: -module.steplen])
     enrollment = selectors.learner_enrollment(user=user, course=course, related=("run__course",))
     statuses = selectors.lesson_statuses(enrollment=enrollment)
+    outline = selectors.course_outline(course=course)
     flat = [lesson for _module, lessons in outline for lesson in lessons]
     access = selectors.lesson_access(
         user=user,

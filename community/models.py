@@ -158,10 +158,11 @@ class PlatformPage(RoutablePageMixin, SearchableMixin, Page):
         """
         from cms.pages import default_locale
 
-        if self.locale_id == default_locale().pk:
+        source_locale = default_locale()
+        if self.locale_id == source_locale.pk:
             return self
         source = PlatformPage.objects.filter(
-            translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            translation_key=self.translation_key, locale=source_locale
         ).first()
         return source or self
 

@@ -339,10 +339,12 @@ def topic(request, page, topic_id):
             "error": error,
             "editable": editable,
             "reactions": reactions,
-            # The same fieldset in every post's report form: rendered once.
+            # The same fieldset in every post's report form (members only): rendered once.
             "flag_reasons": render_to_string(
                 "community/_flag_reasons.html", {"reasons": FlagReason.choices}
-            ),
+            )
+            if access.is_member
+            else "",
             "can_reply": can_post(access, forum)
             and (access.can_moderate or not (topic.locked or topic.hidden_at)),
             "categories": forum.categories.all() if access.can_moderate else (),

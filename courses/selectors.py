@@ -213,18 +213,20 @@ def runs_taught(*, user):
     )
     if user.is_superuser:
         return runs
+    return runs.filter(_taught_by(user)).distinct()
+
+
+def _taught_by(user) -> Q:
+    """Runs the user trains, or of a course whose team the user is in (any translation)."""
     team_courses = CourseTeamMember.objects.filter(user=user).values("course__translation_key")
-    return runs.filter(Q(trainers=user) | Q(course__translation_key__in=team_courses)).distinct()
+    return Q(trainers=user) | Q(course__translation_key__in=team_courses)
 
 
 def teaches_any(*, user) -> bool:
     """Whether ``runs_taught`` has any run, without its counts (the dashboard's link)."""
     if user.is_superuser:
         return CourseRun.objects.exists()
-    team_courses = CourseTeamMember.objects.filter(user=user).values("course__translation_key")
-    return CourseRun.objects.filter(
-        Q(trainers=user) | Q(course__translation_key__in=team_courses)
-    ).exists()
+    return CourseRun.objects.filter(_taught_by(user)).exists()
 
 
 def may_teach(*, user, run: CourseRun) -> bool:

@@ -106,3 +106,19 @@ def test_inactivity_reminders_are_sent_once(course, run, mailoutbox):
     assert len(mailoutbox) == 3
     assert remind_inactive_learners.delay().get() == 0
     assert len(mailoutbox) == 3
+
+
+def test_the_dashboard_offers_my_teaching_to_trainers_and_course_teams_only(
+    client, make_course, make_run, learner
+):
+    lead = make_user("lead@example.ly")
+    run_trainer = make_user("run-trainer@example.ly")
+    course = make_course(slug="teaching-link", lead=lead)
+    run = make_run(course)
+    run.trainers.add(run_trainer)
+    services.enrollment_add(user=learner, run=run)
+    link = 'href="/ar/my/teaching/"'
+    for person, sees in ((learner, False), (lead, True), (run_trainer, True)):
+        client.force_login(person)
+        html = client.get("/ar/my/").content.decode()
+        assert (link in html) is sees, person.email

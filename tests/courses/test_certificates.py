@@ -235,19 +235,20 @@ def at_once(calls) -> list:
     outcomes = [None] * len(calls)
 
     def run(n, call):
-        barrier.wait()
         try:
+            barrier.wait(timeout=60)
             outcomes[n] = call()
         except Exception as error:
             outcomes[n] = error
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(calls)]
+    threads = [threading.Thread(target=run, args=pair, daemon=True) for pair in enumerate(calls)]
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join()
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in threads), "a racing call never returned"
     return outcomes
 
 

@@ -175,17 +175,18 @@ def test_concurrent_completion_counts_once(make_course, make_run, learner):
     barrier = threading.Barrier(4)
 
     def finish():
-        barrier.wait()
         try:
+            barrier.wait(timeout=60)
             services.lesson_progress_record(enrollment=enrollment, lesson=lessons[1], score=75)
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=finish) for _ in range(4)]
+    threads = [threading.Thread(target=finish, daemon=True) for _ in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join()
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in threads), "a racing completion never returned"
     enrollment_completed.disconnect(receiver)
     assert LessonProgress.objects.filter(enrollment=enrollment, lesson=lessons[1]).count() == 1
     enrollment.refresh_from_db()

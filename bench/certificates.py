@@ -21,9 +21,11 @@ everything in this one process on SQLite.
 """
 
 import argparse
+import atexit
 import multiprocessing
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -143,6 +145,8 @@ def bare_render(html: str, count: int, ready, go, cpu) -> None:
 def main() -> None:
     args = parse_args()
     work = Path(tempfile.mkdtemp(prefix="markaz-bench-"))
+    # Its PDFs (two thousand of them) and SQLite file go when the benchmark ends.
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
     env = configure(args, work)
 
     import django

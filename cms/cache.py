@@ -80,8 +80,11 @@ def generation() -> int:
     value = cache.get(GENERATION_KEY)
     if value is None:
         # A lost counter restarts from the clock, never below a value it had reached,
-        # so no entry written before the loss can be read again.
-        cache.add(GENERATION_KEY, time.time_ns() // 1_000_000, timeout=None)
+        # so no entry written before the loss can be read again. In microseconds: a
+        # bump is a cache round trip, slower than that, while bumps can come faster
+        # than once a millisecond (each save bumps twice, many saves come together),
+        # and a restart in milliseconds could land on a value already used.
+        cache.add(GENERATION_KEY, time.time_ns() // 1_000, timeout=None)
         value = cache.get(GENERATION_KEY)
     return int(value)
 

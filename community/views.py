@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from cms.pages import localize_all, paginate
@@ -320,12 +321,6 @@ def topic(request, page, topic_id):
         POSTS_PER_PAGE,
     )
     services.topic_mark_read(topic=topic, user=request.user, read_at=read_at)
-    reactions = selectors.reactions_for(posts=posts, user=request.user)
-    editable = {
-        post.pk
-        for post in posts
-        if request.user.is_authenticated and can_edit_post(access, post, request.user)
-    }
     return _render(
         request,
         page,
@@ -334,11 +329,10 @@ def topic(request, page, topic_id):
             "access": access,
             "topic": topic,
             "posts": posts,
-            "read_at": read_at,
+            "rows": _post_rows(request, posts, topic=topic, access=access, read_at=read_at),
+            "labels": _post_labels(),
             "body": body,
             "error": error,
-            "editable": editable,
-            "reactions": reactions,
             # The same fieldset in every post's report form (members only): rendered once.
             "flag_reasons": render_to_string(
                 "community/_flag_reasons.html", {"reasons": FlagReason.choices}
@@ -356,6 +350,78 @@ def topic(request, page, topic_id):
             else None,
         },
     )
+
+
+def _post_labels() -> dict:
+    """The words every post repeats, translated once for the page."""
+    return {
+        "edited": _("edited"),
+        "new": _("New"),
+        "accepted": _("Accepted answer"),
+        "waiting": _("Waiting for approval"),
+        "hidden": _("Hidden by a moderator"),
+        "attachments": _("Attachments"),
+        "reactions": _("Reactions"),
+        "quote": pgettext("quote a post in a reply", "Quote"),
+        "edit": _("Edit"),
+        "delete": _("Delete"),
+        "accept": _("Accept as the answer"),
+        "report": _("Report"),
+        "flag_note": _("Note for the moderators (optional)"),
+        "send_report": _("Send the report"),
+    }
+
+
+def _post_rows(request, posts, *, topic, access, read_at) -> list[dict]:
+    """What ``_post.html`` shows of each post on the page, decided here once.
+
+    A topic page shows twenty posts, each with a dozen conditions on the reader
+    (author, member, moderator, topic starter) and the post (deleted, hidden,
+    waiting, accepted, new): deciding them in Python, not in the template, halves
+    what a post costs to render.
+    """
+    from django.utils import dateformat, formats, timezone
+
+    user = request.user
+    signed_in = user.is_authenticated
+    reactions = selectors.reactions_for(posts=posts, user=user)
+    rows = []
+    for number, post in enumerate(posts):
+        mine = signed_in and post.author_id == user.pk
+        live = not post.is_tombstone
+        accepted = topic.accepted_post_id == post.pk
+        unread = bool(read_at and post.created_at > read_at)
+        created = timezone.localtime(post.created_at)
+        items = reactions.get(post.pk) if live else None
+        classes = ["post"]
+        classes += ["is-hidden"] if post.hidden_at else []
+        classes += [] if post.approved else ["is-waiting"]
+        classes += ["is-accepted"] if accepted else []
+        classes += ["is-unread"] if unread else []
+        rows.append(
+            {
+                "post": post,
+                "classes": " ".join(classes),
+                "accepted": accepted,
+                "unread": unread,
+                "created_iso": dateformat.format(created, "c"),
+                "created": formats.date_format(created, "DATETIME_FORMAT"),
+                "files": list(post.attachments.all()) if live or access.can_moderate else (),
+                "reactions": items,
+                "can_react": bool(items) and access.is_member and not mine,
+                "can_quote": live,  # and the reader may reply (can_reply)
+                "can_edit": signed_in and can_edit_post(access, post, user),
+                "can_delete": live and mine,
+                # Not the opening post: it asks the question.
+                "can_accept": live
+                and signed_in
+                and not accepted
+                and (number > 0 or posts.number > 1)
+                and (topic.author_id == user.pk or access.can_moderate),
+                "can_report": live and access.is_member and not mine,
+            }
+        )
+    return rows
 
 
 @require_POST

@@ -464,3 +464,48 @@ def test_long_topics_are_paginated_and_a_reply_lands_on_its_page(client, cast):
     assert "<p>رد 44</p>" in client.get(address, {"page": 3}).content.decode()
     response = client.post(address, {"body": "رد في الصفحة الأخيرة"})
     assert response.url.startswith(f"{address}?page=3#post-")
+
+
+def test_each_post_offers_each_reader_what_they_may_do(client, cast):
+    """Quote, edit, delete, accept, report and react, post by post and reader by reader."""
+    from bs4 import BeautifulSoup
+
+    platform, topic, reply = cast["platform"], cast["topic"], cast["reply"]
+    opener = topic.posts.order_by("created_at", "pk").first()
+    gone = services.post_reply(topic=topic, author=cast["moderator"], body="ردّ سيُحذف")
+    services.post_delete(post=gone, by=cast["moderator"])
+    topic_url = url(platform, "topic", topic.pk)
+
+    def actions(user) -> dict:
+        client.force_login(user)
+        page = BeautifulSoup(client.get(topic_url).content, "html.parser")
+        seen = {}
+        for post in (opener, reply, gone):
+            article = page.find("article", id=f"post-{post.pk}")
+            forms = {form["action"].rstrip("/").rsplit("/", 1)[-1] for form in article("form")}
+            hrefs = [a["href"] for a in article.select(".post__actions a")]
+            links = {
+                "quote" if href.startswith("?quote=") else href.rstrip("/").rsplit("/")[-1]
+                for href in hrefs
+            }
+            seen[post.pk] = forms | links
+        return seen
+
+    member = actions(cast["member"])  # the reply's author, not the topic's
+    assert member[opener.pk] == {"react", "flag", "quote"}
+    assert member[reply.pk] == {"delete", "quote", "edit"}
+    assert member[gone.pk] == set()  # a deleted post offers nothing
+
+    author = actions(cast["author"])  # started the topic: may accept a reply, not the opener
+    assert "accept" in author[reply.pk] and "accept" not in author[opener.pk]
+    assert {"react", "flag"} <= author[reply.pk]
+
+    services.topic_accept(topic=topic, post=reply, by=cast["author"])
+    accepted = BeautifulSoup(client.get(topic_url).content, "html.parser")
+    article = accepted.find("article", id=f"post-{reply.pk}")
+    assert "is-accepted" in article["class"]
+    assert not article.find("form", action=lambda action: action.endswith("/accept/"))
+
+    client.logout()
+    public = BeautifulSoup(client.get(topic_url).content, "html.parser")
+    assert not public.select(".post__actions")

@@ -319,7 +319,11 @@ class PostQuerySet(models.QuerySet):
 
 
 class Post(models.Model):
-    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="posts")
+    # No index of its own: post_topic_reading_order starts with the topic and serves its
+    # lookups. With other indexes on the topic beside it, PostgreSQL reading outdated
+    # statistics (a topic that grew since the last ANALYZE) fetched all of a topic's posts
+    # and sorted them for every page: 3.5 ms instead of 0.06 for a topic of 3,000 posts.
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="posts", db_index=False)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     source = models.TextField(_("text"))
     html = models.TextField(editable=False)
@@ -341,10 +345,16 @@ class Post(models.Model):
         verbose_name = _("post")
         ordering = ["created_at", "pk"]
         indexes = [
-            models.Index(fields=["topic", "hidden_at", "approved", "created_at"]),
             # A topic's page in reading order, without sorting all its posts: long topics
-            # cost the same per page as short ones.
+            # cost the same per page as short ones. The only index that starts with the
+            # topic (see ``topic``).
             models.Index(fields=["topic", "created_at", "id"], name="post_topic_reading_order"),
+            # The moderators' approval queue: the few posts waiting, not the whole forum.
+            models.Index(
+                fields=["created_at"],
+                name="post_awaiting_approval",
+                condition=models.Q(approved=False, hidden_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -12,12 +12,13 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from . import attachments, notifications
-from .markdown import render_markdown
+from .markdown import MENTION, render_markdown
 from .models import (
     Category,
     JoinPolicy,
@@ -64,14 +65,25 @@ def handle_ensure(user) -> str:
     return candidate
 
 
-def _mention_resolver(platform: PlatformPage):
-    """Mentions resolve to active members of the platform only."""
-    members = {
-        handle.lower(): handle
-        for handle in Membership.objects.filter(
-            platform=platform, status=MembershipStatus.ACTIVE, user__handle__isnull=False
-        ).values_list("user__handle", flat=True)
-    }
+def _mention_resolver(platform: PlatformPage, source: str):
+    """Mentions resolve to active members of the platform only.
+
+    Only the handles the text could mention are looked up (none, most of the time):
+    a platform of thousands of members made reading all their handles the slowest
+    query of a reply.
+    """
+    candidates = {handle.lower() for handle in MENTION.findall(source)}
+    members = {}
+    if candidates:
+        members = {
+            handle.lower(): handle
+            for handle in Membership.objects.filter(
+                platform=platform, status=MembershipStatus.ACTIVE, user__handle__isnull=False
+            )
+            .annotate(handle=Lower("user__handle"))
+            .filter(handle__in=candidates)
+            .values_list("user__handle", flat=True)
+        }
 
     def resolve(handle: str) -> str | None:
         if handle.lower() in members:
@@ -86,7 +98,7 @@ def reverse_members_url(platform: PlatformPage) -> str:
 
 
 def render_post(platform: PlatformPage, source: str) -> tuple[str, set[str]]:
-    return render_markdown(source, resolve_mention=_mention_resolver(platform))
+    return render_markdown(source, resolve_mention=_mention_resolver(platform, source))
 
 
 # --- membership ---------------------------------------------------------------------

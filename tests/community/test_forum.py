@@ -129,6 +129,22 @@ def test_posts_are_stored_sanitised_with_mentions_of_members(cast):
     assert 'class="mention"' not in outsider.html
 
 
+def test_a_reply_looks_up_only_the_handles_it_mentions(cast, make_person):
+    """Resolving mentions reads the handles the text names, not every member's."""
+    platform, member, author = cast["platform"], cast["member"], cast["author"]
+    for n in range(3):
+        add_member(platform, make_person(f"crowd-{n}"))
+
+    def handles_read(body: str) -> list[str]:
+        with CaptureQueriesContext(connection) as queries:
+            services.post_reply(topic=cast["topic"], author=member, body=body)
+        return [q["sql"] for q in queries if '"accounts_user"."handle"' in q["sql"]]
+
+    assert handles_read("ردّ بلا إشارة إلى أحد") == []
+    [query] = handles_read(f"شكراً @{author.handle.upper()}")
+    assert "IN" in query
+
+
 def test_edit_keeps_the_history(client, cast):
     reply, member = cast["reply"], cast["member"]
     client.force_login(member)

@@ -12,13 +12,12 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from . import attachments, notifications
-from .markdown import MENTION, render_markdown
+from .markdown import render_markdown
 from .models import (
     Category,
     JoinPolicy,
@@ -65,30 +64,28 @@ def handle_ensure(user) -> str:
     return candidate
 
 
-def _mention_resolver(platform: PlatformPage, source: str):
+def _mention_resolver(platform: PlatformPage):
     """Mentions resolve to active members of the platform only.
 
-    Only the handles the text could mention are looked up (none, most of the time):
-    a platform of thousands of members made reading all their handles the slowest
-    query of a reply.
+    Each handle the text mentions is looked up once, when the renderer meets it
+    (most posts mention nobody): reading every member's handle up front was a reply's
+    slowest query on a platform of thousands of members.
     """
-    candidates = {handle.lower() for handle in MENTION.findall(source)}
-    members = {}
-    if candidates:
-        members = {
-            handle.lower(): handle
-            for handle in Membership.objects.filter(
-                platform=platform, status=MembershipStatus.ACTIVE, user__handle__isnull=False
-            )
-            .annotate(handle=Lower("user__handle"))
-            .filter(handle__in=candidates)
-            .values_list("user__handle", flat=True)
-        }
+    found: dict[str, str | None] = {}
 
     def resolve(handle: str) -> str | None:
-        if handle.lower() in members:
-            return reverse_members_url(platform) + f"#{members[handle.lower()]}"
-        return None
+        key = handle.lower()
+        if key not in found:
+            found[key] = (
+                Membership.objects.filter(
+                    platform=platform, status=MembershipStatus.ACTIVE, user__handle__iexact=key
+                )
+                .values_list("user__handle", flat=True)
+                .first()
+            )
+        if found[key] is None:
+            return None
+        return reverse_members_url(platform) + f"#{found[key]}"
 
     return resolve
 
@@ -98,7 +95,7 @@ def reverse_members_url(platform: PlatformPage) -> str:
 
 
 def render_post(platform: PlatformPage, source: str) -> tuple[str, set[str]]:
-    return render_markdown(source, resolve_mention=_mention_resolver(platform, source))
+    return render_markdown(source, resolve_mention=_mention_resolver(platform))
 
 
 # --- membership ---------------------------------------------------------------------

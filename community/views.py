@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils import dateformat, formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
@@ -377,11 +378,9 @@ def _post_rows(request, posts, *, topic, access, read_at) -> list[dict]:
 
     A topic page shows twenty posts, each with a dozen conditions on the reader
     (author, member, moderator, topic starter) and the post (deleted, hidden,
-    waiting, accepted, new): deciding them in Python, not in the template, halves
-    what a post costs to render.
+    waiting, accepted, new): deciding them in Python, not in the template, takes
+    about a quarter off what a post costs to render (Python calls, measured).
     """
-    from django.utils import dateformat, formats, timezone
-
     user = request.user
     signed_in = user.is_authenticated
     reactions = selectors.reactions_for(posts=posts, user=user)

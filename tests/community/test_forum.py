@@ -141,8 +141,7 @@ def test_a_reply_looks_up_only_the_handles_it_mentions(cast, make_person):
         return [q["sql"] for q in queries if '"accounts_user"."handle"' in q["sql"]]
 
     assert handles_read("ردّ بلا إشارة إلى أحد") == []
-    [query] = handles_read(f"شكراً @{author.handle.upper()}")
-    assert "IN" in query
+    assert len(handles_read(f"شكراً @{author.handle.upper()} و@{author.handle}")) == 1
 
 
 def test_edit_keeps_the_history(client, cast):

@@ -239,9 +239,9 @@ def test_the_generation_survives_a_lost_counter(demo_site):
 
 
 def test_a_counter_lost_after_a_burst_of_changes_restarts_above_it(demo_site):
-    """Saves can bump faster than once a millisecond (a course built with its pages):
-    the restart must still land above every value reached, or an entry kept under an
-    old generation (a page, a route) is read again as current."""
+    """Bumps can come faster than once a millisecond (each save bumps twice): the
+    restart must still land above every value reached, or an entry kept under an old
+    generation (a page, a route) is read again as current."""
     from django.core.cache import cache
 
     for _ in range(2000):

@@ -1,13 +1,22 @@
-"""Certificate issuing benchmark: the two Celery paths against a bare WeasyPrint render.
+"""Certificate issuing benchmark: the Celery paths against a bare WeasyPrint render.
 
-Issues N certificates for one run through the per-enrolment ``issue_certificate``
-task (what completing a course queues), then N for a second run through the
-batched ``issue_certificates`` task in chunks (what a trainer's bulk issue
-queues): PDF with the embedded Amiri font and a QR code, stored file, database
-rows. Then it renders the same certificate HTML N times with bare WeasyPrint as
-the reference, and reports for each path certificates per second, the ratio to
-the reference (rendered right after that path), total seconds, and the peak
-memory of the largest worker process.
+Issues N certificates for one run through each path, a run of its own each:
+
+- ``completion``: what completing a course does. N learners' completions are
+  announced (the ``enrollment_completed`` signal, as the course's last activity
+  sends it), and the tasks they queue issue the run's waiting certificates a
+  batch at a time (``courses/certificates/completion.py``).
+- ``batched``: what a trainer's bulk issue queues, ``issue_certificates`` in
+  chunks of ``--chunk``.
+- ``single`` (only with ``--paths``): one ``issue_certificate`` task per
+  enrolment, the path completions took before.
+
+Each certificate is a PDF with the embedded Amiri font and a QR code, a signed
+Open Badges credential, a stored file and its database rows. After each path
+the same certificate HTML is rendered N times with bare WeasyPrint as the
+reference, and the benchmark reports for each path certificates per second, the
+ratio to the reference, total seconds, and the peak memory of the largest worker
+process.
 
 With a PostgreSQL and a Redis URL (the default of ``make bench-certificates``)
 it runs as production does: production settings, a throw-away PostgreSQL
@@ -17,6 +26,7 @@ so the ratio compares like with like. Without them (``--eager``) it runs
 everything in this one process on SQLite.
 
     python bench/certificates.py [--count 1000] [--workers 2] [--chunk 50]
+        [--paths completion,batched,single]
         [--database-url postgres://…/markaz_bench] [--redis-url redis://…/14] [--eager]
 """
 
@@ -35,6 +45,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+PATHS = {
+    "completion": "on completion",
+    "batched": "batched",
+    "single": "per enrolment",
+}
 
 
 def parse_args() -> argparse.Namespace:
@@ -45,7 +60,13 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", ""))
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", ""))
     parser.add_argument("--eager", action="store_true", help="one process, SQLite, no worker")
+    parser.add_argument(
+        "--paths", default="completion,batched", help="which of completion,batched,single"
+    )
     args = parser.parse_args()
+    args.paths = [path.strip() for path in args.paths.split(",") if path.strip()]
+    if unknown := set(args.paths) - set(PATHS):
+        parser.error(f"unknown path(s): {', '.join(sorted(unknown))}")
     if not args.eager and not (args.database_url and args.redis_url):
         parser.error("give --database-url and --redis-url, or --eager")
     return args
@@ -58,7 +79,10 @@ def configure(args: argparse.Namespace, work: Path) -> dict:
         "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         "ALLOWED_HOSTS": "localhost",
         "WAGTAILADMIN_BASE_URL": "https://markaz.example",
+        # A throw-away signing key (made after migrating), never the site's own.
+        "OPEN_BADGES_KEY_FILE": str(work / "open-badges.pem"),
     }
+    os.environ.pop("OPEN_BADGES_PRIVATE_KEY", None)
     if args.eager:
         env |= {
             "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -145,7 +169,7 @@ def bare_render(html: str, count: int, ready, go, cpu) -> None:
 def main() -> None:
     args = parse_args()
     work = Path(tempfile.mkdtemp(prefix="markaz-bench-"))
-    # Its PDFs (two thousand of them) and SQLite file go when the benchmark ends.
+    # Its PDFs (thousands of them), key and SQLite file go when the benchmark ends.
     atexit.register(shutil.rmtree, work, ignore_errors=True)
     env = configure(args, work)
 
@@ -168,61 +192,64 @@ def main() -> None:
         Enrollment,
         EnrollmentStatus,
     )
+    from courses.signals import enrollment_completed
 
     call_command("migrate", verbosity=0)
+    call_command("badge_keys", "generate", stdout=open(os.devnull, "w"))  # noqa: SIM115
     home = demo.ensure_home_pages(demo.ensure_locales())
     catalogue = home.add_child(instance=CourseIndexPage(title="الدورات", slug="courses"))
     course = catalogue.add_child(
         instance=CoursePage(title="التخطيط الاستراتيجي المحلي", slug="bench", summary="ملخص")
     )
-    run = CourseRun.objects.create(course=course, title="دفعة القياس")
     User = get_user_model()
     users = User.objects.bulk_create(
         User(email=f"learner{n}@bench.ly", name_ar=f"متدرب رقم {n}", name_latin=f"Learner {n}")
         for n in range(args.count)
     )
     now = timezone.now()
-    enrollments = Enrollment.objects.bulk_create(
-        Enrollment(
-            user=user, run=run, status=EnrollmentStatus.COMPLETED, completed_at=now, progress=100
-        )
-        for user in users
-    )
-    # The same learners in a second run, for the batched path.
-    batch_run = CourseRun.objects.create(course=course, title="دفعة القياس المجمّعة")
-    batch_ids = [
-        enrollment.pk
-        for enrollment in Enrollment.objects.bulk_create(
+    processes = 1 if args.eager else args.workers
+
+    def completed_run(title: str) -> tuple[CourseRun, list[Enrollment]]:
+        """A run in which every learner has just completed the course."""
+        run = CourseRun.objects.create(course=course, title=title)
+        enrollments = Enrollment.objects.bulk_create(
             Enrollment(
                 user=user,
-                run=batch_run,
+                run=run,
                 status=EnrollmentStatus.COMPLETED,
                 completed_at=now,
                 progress=100,
             )
             for user in users
         )
-    ]
-    processes = 1 if args.eager else args.workers
+        return run, enrollments
 
-    def single() -> None:
+    def on_completion(enrollments) -> None:
+        # What each completion sends once its transaction has committed.
+        for enrollment in enrollments:
+            enrollment_completed.send(sender=Enrollment, enrollment=enrollment)
+
+    def batched(enrollments) -> None:
+        ids = [enrollment.pk for enrollment in enrollments]
+        for start in range(0, len(ids), args.chunk):
+            issue_certificates.delay(
+                enrollments[0].run_id, enrollment_ids=ids[start : start + args.chunk]
+            )
+
+    def single(enrollments) -> None:
         for enrollment in enrollments:
             issue_certificate.delay(enrollment.pk)
 
-    def batched() -> None:
-        for start in range(0, len(batch_ids), args.chunk):
-            issue_certificates.delay(
-                batch_run.pk, enrollment_ids=batch_ids[start : start + args.chunk]
-            )
-
+    enqueuers = {"completion": on_completion, "batched": batched, "single": single}
     results = {}
-    for name, target, enqueue in (("single", run, single), ("batched", batch_run, batched)):
+    for name in args.paths:
+        target, enrollments = completed_run(f"دفعة القياس: {PATHS[name]}")
         # A fresh worker for each path, so each has its own peak memory.
         worker = None if args.eager else start_worker(env, processes)
         try:
             cpu = tree_cpu_seconds(worker.pid) if worker else time.process_time()
             started = time.perf_counter()
-            enqueue()
+            enqueuers[name](enrollments)
             wait_for(target, args.count, worker)
             seconds = time.perf_counter() - started
             cpu = (tree_cpu_seconds(worker.pid) if worker else time.process_time()) - cpu
@@ -231,17 +258,17 @@ def main() -> None:
             if worker is not None:
                 worker.terminate()
                 worker.wait(30)
-        assert Certificate.objects.filter(run=target, revoked_at__isnull=True).count() == args.count
+        issued = Certificate.objects.filter(run=target, revoked_at__isnull=True)
+        assert issued.count() == args.count
+        assert not issued.filter(credential="").exists(), "a certificate without its credential"
         # The reference right after each path: the machine's other load shifts
         # over minutes, and the ratio should compare like with like.
-        html = render_certificate_html(
-            Certificate.objects.filter(run=target).first(), template_for(target)
-        )
+        html = render_certificate_html(issued.first(), template_for(target))
         results[name] = (seconds, cpu, peak, *reference(html, args.count, processes))
 
     where = "eager, SQLite" if args.eager else f"Celery worker ×{processes}, PostgreSQL, Redis"
     print(f"setting:       {where}; reference in {processes} process(es)")
-    labels = {"single": "per enrolment", "batched": f"batched ×{args.chunk}"}
+    labels = PATHS | {"batched": f"batched ×{args.chunk}"}
     for name, (seconds, cpu, peak, bare_seconds, bare_cpu) in results.items():
         rate, bare_rate = args.count / seconds, args.count / bare_seconds
         print(

@@ -2,10 +2,10 @@ from .services import invitations_accept
 
 
 def issue_certificate_on_completion(sender, enrollment, **kwargs):
-    """Completion (already committed) hands certificate issuing to a Celery worker."""
-    from .certificates.tasks import issue_certificate
+    """Completion (already committed) hands its run's certificates to a Celery worker."""
+    from .certificates.completion import certificates_schedule
 
-    issue_certificate.delay(enrollment.pk)
+    certificates_schedule(enrollment.run_id)
 
 
 def accept_invitations(request, email_address, **kwargs):

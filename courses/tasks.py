@@ -16,7 +16,11 @@ from django.utils import timezone, translation
 
 from celery import shared_task
 
-from .certificates.tasks import issue_certificate  # noqa: F401  (workers find tasks here)
+from .certificates.tasks import (  # noqa: F401  (workers find tasks here)
+    issue_certificate,
+    issue_certificates,
+    issue_waiting_certificates,
+)
 from .models import Enrollment, EnrollmentInvitation, EnrollmentStatus
 
 RETRY = {

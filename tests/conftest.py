@@ -19,6 +19,27 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _badge_signing_key(tmp_path_factory):
+    """Certificates sign their Open Badges credential when issued: every test run has
+    its own key file, never the developer's (tests of the keys make their own)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    path = tmp_path_factory.mktemp("badge-key") / "badge.pem"
+    path.write_bytes(
+        Ed25519PrivateKey.generate().private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("OPEN_BADGES_KEY_FILE", str(path))
+        patch.delenv("OPEN_BADGES_PRIVATE_KEY", raising=False)
+        yield path
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo site once per test database; tests roll back to it."""

@@ -11,14 +11,17 @@ a rotation; ``manage.py badge_keys`` creates and rotates them.
 """
 
 import base64
+import functools
 import gzip
 import json
 import os
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
@@ -64,15 +67,23 @@ def _private_key_pem() -> bytes:
     return path.read_bytes()
 
 
-def signing_key() -> tuple[str, Ed25519PrivateKey]:
-    key = serialization.load_pem_private_key(_private_key_pem(), password=None)
+@functools.lru_cache(maxsize=4)
+def _load_key(pem: bytes) -> tuple[str, str, Ed25519PrivateKey]:
+    """The key id, public half and key of a PEM (parsed once per process and key)."""
+    key = serialization.load_pem_private_key(pem, password=None)
     if not isinstance(key, Ed25519PrivateKey):
         raise ImproperlyConfigured("The Open Badges key must be an Ed25519 key.")
     public = key.public_key().public_bytes(
         serialization.Encoding.Raw, serialization.PublicFormat.Raw
     )
-    kid = BadgeKey.kid_for(public)
-    BadgeKey.objects.get_or_create(kid=kid, defaults={"public_key": b64url(public)})
+    return BadgeKey.kid_for(public), b64url(public), key
+
+
+def signing_key() -> tuple[str, Ed25519PrivateKey]:
+    """The current signing key, its public half published (the key is read anew each
+    time, so a rotation takes effect at once)."""
+    kid, public, key = _load_key(_private_key_pem())
+    BadgeKey.objects.get_or_create(kid=kid, defaults={"public_key": public})
     return kid, key
 
 
@@ -111,8 +122,9 @@ def jwks() -> dict:
 # --- JWS ----------------------------------------------------------------------------------
 
 
-def jws_sign(payload: dict) -> str:
-    kid, key = signing_key()
+def jws_sign(payload: dict, key: tuple[str, Ed25519PrivateKey] | None = None) -> str:
+    """``payload`` as a compact JWS; ``key`` (from :func:`signing_key`) when signing many."""
+    kid, key = key or signing_key()
     header = {"alg": "EdDSA", "typ": "vc+jwt", "kid": kid}
     signing_input = (
         b64url(json.dumps(header, separators=(",", ":")).encode())
@@ -167,82 +179,136 @@ def issuer_profile() -> dict:
     }
 
 
-def status_list_url() -> str:
-    return site_url(reverse("badge_status_list"))
+def status_list_number(index: int) -> int:
+    """Which published status list holds a certificate's bit: 1 for the first 131,072."""
+    return index // STATUS_LIST_BITS + 1
 
 
-def credential_for(certificate: Certificate) -> dict:
+def status_list_url(number: int = 1) -> str:
+    return site_url(reverse("badge_status_list", args=[number]))
+
+
+@dataclass(frozen=True)
+class Achievement:
+    """What every credential of one course says about the course (looked up once a batch)."""
+
+    url: str
+    criteria: str
+
+    @classmethod
+    def of(cls, course) -> "Achievement":
+        return cls(url=site_url(course.url or "/"), criteria=course.summary)
+
+
+def credential_for(certificate: Certificate, achievement: Achievement | None = None) -> dict:
+    achievement = achievement or Achievement.of(certificate.run.course)
     verify = site_url(reverse("verify", args=[certificate.code]))
+    issuer = site_url(reverse("badge_issuer"))
+    index = certificate.status_index
     credential = {
         "@context": [VC_CONTEXT, OB_CONTEXT],
         "id": f"urn:uuid:{certificate.pk}",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": certificate.course_title,
-        "issuer": {
-            "id": site_url(reverse("badge_issuer")),
-            "type": ["Profile"],
-            "name": ISSUER_NAME["ar"],
-        },
+        "issuer": {"id": issuer, "type": ["Profile"], "name": ISSUER_NAME["ar"]},
         "validFrom": _iso(certificate.issued_at),
         "credentialSubject": {
             "type": ["AchievementSubject"],
             "name": certificate.holder_name,
             "achievement": {
-                "id": site_url(certificate.run.course.url or "/"),
+                "id": achievement.url,
                 "type": ["Achievement"],
                 "name": certificate.course_title,
                 "description": certificate.course_title,
-                "criteria": {"narrative": certificate.run.course.summary},
+                "criteria": {"narrative": achievement.criteria},
             },
-        },
-        "credentialStatus": {
-            "id": f"{status_list_url()}#{certificate.status_index}",
-            "type": "BitstringStatusListEntry",
-            "statusPurpose": "revocation",
-            "statusListIndex": str(certificate.status_index),
-            "statusListCredential": status_list_url(),
         },
         "evidence": [{"id": verify, "type": ["Evidence"], "name": certificate.code}],
     }
+    if index is not None:
+        status_list = status_list_url(status_list_number(index))
+        credential["credentialStatus"] = {
+            "id": f"{status_list}#{index % STATUS_LIST_BITS}",
+            "type": "BitstringStatusListEntry",
+            "statusPurpose": "revocation",
+            "statusListIndex": str(index % STATUS_LIST_BITS),
+            "statusListCredential": status_list,
+        }
     if certificate.expires_on:
         credential["validUntil"] = _iso(certificate.expires_on)
     return credential
 
 
+def credential_sign(
+    certificate: Certificate, achievement: Achievement | None = None, key=None
+) -> str:
+    """Sign the certificate's credential and keep it on the certificate (not saved)."""
+    certificate.credential = jws_sign(credential_for(certificate, achievement), key)
+    return certificate.credential
+
+
 def credential_jwt(certificate: Certificate) -> str:
-    return jws_sign(credential_for(certificate))
+    """The certificate's signed credential: the one issued with it, or, when what it says
+    has changed since (an expiry set later, the course's page moved), a new one, kept."""
+    current = credential_for(certificate)
+    if certificate.credential:
+        try:
+            payload = json.loads(b64url_decode(certificate.credential.split(".")[1]))
+        except (IndexError, ValueError):
+            payload = None
+        if payload == current:
+            return certificate.credential
+    certificate.credential = jws_sign(current)
+    Certificate.objects.filter(pk=certificate.pk).update(credential=certificate.credential)
+    return certificate.credential
 
 
-def status_bitstring() -> bytes:
+def status_bitstring(number: int = 1) -> bytes:
+    """Status list ``number``'s bits: those of its revoked certificates set."""
+    first = (number - 1) * STATUS_LIST_BITS
     bits = bytearray(STATUS_LIST_BITS // 8)
-    revoked = Certificate.objects.filter(revoked_at__isnull=False).values_list(
-        "status_index", flat=True
-    )
+    revoked = Certificate.objects.filter(
+        revoked_at__isnull=False, status_index__gte=first, status_index__lt=first + STATUS_LIST_BITS
+    ).values_list("status_index", flat=True)
     for index in revoked:
-        if index is not None and 0 <= index < STATUS_LIST_BITS:
-            bits[index // 8] |= 0x80 >> (index % 8)  # first bit is the left-most
+        index -= first
+        bits[index // 8] |= 0x80 >> (index % 8)  # first bit is the left-most
     return bytes(bits)
 
 
-def status_list_credential() -> dict:
+def status_list_credential(number: int = 1) -> dict:
+    url = status_list_url(number)
     return {
         "@context": [VC_CONTEXT],
-        "id": status_list_url(),
+        "id": url,
         "type": ["VerifiableCredential", "BitstringStatusListCredential"],
         "issuer": site_url(reverse("badge_issuer")),
         "validFrom": _iso(timezone.now()),
         "credentialSubject": {
-            "id": f"{status_list_url()}#list",
+            "id": f"{url}#list",
             "type": "BitstringStatusList",
             "statusPurpose": "revocation",
-            "encodedList": "u" + b64url(gzip.compress(status_bitstring(), mtime=0)),
+            "encodedList": "u" + b64url(gzip.compress(status_bitstring(number), mtime=0)),
         },
     }
+
+
+def status_lists_in_use() -> int:
+    """How many status lists the certificates issued so far need (at least one)."""
+    last = Certificate.objects.aggregate(last=Max("status_index"))["last"]
+    return 1 if last is None else status_list_number(last)
 
 
 def is_revoked(encoded_list: str, index: int) -> bool:
     bits = gzip.decompress(b64url_decode(encoded_list.removeprefix("u")))
     return bool(bits[index // 8] & (0x80 >> (index % 8)))
+
+
+def _our_status_list(url) -> int | None:
+    """The number of one of our status lists, from its URL; None for anyone else's."""
+    prefix = status_list_url(1).removesuffix("1")
+    number = url.removeprefix(prefix) if isinstance(url, str) and url.startswith(prefix) else ""
+    return int(number) if number.isdigit() and int(number) >= 1 else None
 
 
 def credential_verify(token: str) -> dict:
@@ -255,9 +321,14 @@ def credential_verify(token: str) -> dict:
     valid_until = payload.get("validUntil")
     status = payload.get("credentialStatus") or {}
     revoked = False
-    if status.get("statusListCredential") == status_list_url():
-        subject = status_list_credential()["credentialSubject"]
-        revoked = is_revoked(subject["encodedList"], int(status.get("statusListIndex", -1)))
+    number = _our_status_list(status.get("statusListCredential"))
+    if number is not None:
+        subject = status_list_credential(number)["credentialSubject"]
+        try:
+            index = int(status.get("statusListIndex", ""))
+        except ValueError:
+            index = -1
+        revoked = 0 <= index < STATUS_LIST_BITS and is_revoked(subject["encodedList"], index)
     expired = bool(valid_until) and datetime.fromisoformat(valid_until.replace("Z", "+00:00")) < now
     not_yet = bool(valid_from) and datetime.fromisoformat(valid_from.replace("Z", "+00:00")) > now
     return {

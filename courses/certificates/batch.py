@@ -15,7 +15,14 @@ from django.db import DatabaseError, transaction
 from courses.models import Certificate, CourseRun, Enrollment, EnrollmentStatus
 
 from .pdf import render_pdf
-from .services import _build, _delete_file, _lock_and_next_status_index, _store, template_for
+from .services import (
+    Signer,
+    _build,
+    _delete_file,
+    _lock_and_next_status_index,
+    _store,
+    template_for,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -109,7 +116,7 @@ def certificates_issue_batch(
             continue
         pending[key] = certificate
     if pending:
-        _store_batch(run, pending, outcome)
+        _store_batch(run, pending, outcome, Signer.for_course(run.course))
     return outcome
 
 
@@ -122,8 +129,10 @@ def _valid_by_user(run: CourseRun, user_ids) -> dict[int, Certificate]:
     }
 
 
-def _store_batch(run: CourseRun, pending: dict[int, Certificate], outcome: BatchOutcome) -> None:
-    """One transaction numbers and inserts the whole batch; on a failure, one by one."""
+def _store_batch(
+    run: CourseRun, pending: dict[int, Certificate], outcome: BatchOutcome, signer: Signer
+) -> None:
+    """One transaction numbers, signs and inserts the whole batch; on a failure, one by one."""
     try:
         with transaction.atomic():
             index = _lock_and_next_status_index()
@@ -138,6 +147,7 @@ def _store_batch(run: CourseRun, pending: dict[int, Certificate], outcome: Batch
                     fresh[key] = certificate
             for offset, certificate in enumerate(fresh.values()):
                 certificate.status_index = index + offset
+                signer.sign(certificate)
             Certificate.objects.bulk_create(fresh.values())
     except DatabaseError:
         # A code collision or a bad row: the rest must not pay for it, so each
@@ -148,7 +158,7 @@ def _store_batch(run: CourseRun, pending: dict[int, Certificate], outcome: Batch
                 continue  # issued by another worker: its file is already gone
             try:
                 certificate.status_index = None
-                stored = _store(certificate, b"")
+                stored = _store(certificate, b"", signer=signer)
             except Exception as error:
                 logger.exception("Certificate for %s (run %s) failed", key, run.pk)
                 _delete_file(certificate)
@@ -168,18 +178,23 @@ def _store_batch(run: CourseRun, pending: dict[int, Certificate], outcome: Batch
     outcome.issued.update(fresh)
 
 
+def waiting_enrollments(run: CourseRun):
+    """The run's completed enrolments whose learner holds no certificate of it, oldest first.
+
+    A revoked certificate counts: a revoked learner is issued a new one only by hand.
+    """
+    return (
+        Enrollment.objects.filter(run=run, status=EnrollmentStatus.COMPLETED)
+        .exclude(user__in=Certificate.objects.filter(run=run).values("user"))
+        .order_by("pk")
+    )
+
+
 def certificates_issue_for_run(*, run: CourseRun, issued_by=None) -> int:
     """Queue certificates for every completed enrolment of the run that has none; how many."""
     from .tasks import issue_certificates
 
-    ids = list(
-        Enrollment.objects.filter(run=run, status=EnrollmentStatus.COMPLETED)
-        .exclude(
-            user__in=Certificate.objects.filter(run=run, revoked_at__isnull=True).values("user")
-        )
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    ids = list(waiting_enrollments(run).values_list("pk", flat=True))
     by = issued_by.pk if issued_by else None
     for start in range(0, len(ids), BATCH_SIZE):
         chunk = ids[start : start + BATCH_SIZE]

@@ -9,6 +9,7 @@ import csv
 import io
 import logging
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from cms.csv_rows import RowError, RowErrors, decode_csv
 from courses.models import Certificate, CertificateTemplate, CourseRun, Enrollment
 
+from .badges import Achievement, credential_sign, signing_key
 from .codes import code_generate
 from .pdf import render_pdf
 
@@ -110,7 +112,7 @@ def certificate_create(
         expires_on=expires_on,
     )
     pdf = render_pdf(certificate, template)  # before the transaction: it takes time
-    return _store(certificate, pdf)
+    return _store(certificate, pdf, signer=Signer.for_course(run.course))
 
 
 def _build(*, user, run, enrollment, template, issued_by, completed_on, expires_on) -> Certificate:
@@ -136,11 +138,36 @@ def _build(*, user, run, enrollment, template, issued_by, completed_on, expires_
     )
 
 
-def _store(certificate: Certificate, pdf: bytes) -> Certificate:
-    """Number, file and row of one certificate, or the valid one that won a race."""
+class Signer:
+    """Signs the Open Badges credentials of one course's certificates as they are stored.
+
+    Without a configured key (``badge_keys``) certificates are still issued, and each
+    credential is signed when it is first downloaded.
+    """
+
+    def __init__(self, achievement: Achievement, key):
+        self.achievement, self.key = achievement, key
+
+    @classmethod
+    def for_course(cls, course) -> "Signer":
+        try:
+            key = signing_key()
+        except ImproperlyConfigured:
+            logger.warning("No Open Badges signing key: credentials are signed on download")
+            key = None
+        return cls(Achievement.of(course), key)
+
+    def sign(self, certificate: Certificate) -> None:
+        if self.key is not None:
+            credential_sign(certificate, self.achievement, self.key)
+
+
+def _store(certificate: Certificate, pdf: bytes, *, signer: Signer) -> Certificate:
+    """Number, credential, file and row of one certificate, or the valid one that won a race."""
     try:
         with transaction.atomic():
             certificate.status_index = _lock_and_next_status_index()
+            signer.sign(certificate)  # its status entry names the index
             # The file first, then one INSERT that already names it.
             if not certificate.pdf.name:
                 certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)

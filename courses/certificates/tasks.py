@@ -9,6 +9,7 @@ from celery.utils.time import get_exponential_backoff_interval
 from courses.models import Certificate, CourseRun, Enrollment, EnrollmentStatus
 
 from .batch import certificates_issue_batch
+from .completion import certificates_issue_waiting, certificates_schedule, certificates_task_started
 from .services import certificate_create
 
 # What issuing reads (services._build, pdf.certificate_text); the certificate template
@@ -26,6 +27,8 @@ ENROLLMENT_COLUMNS = (
     "run__course__title",
     "run__course__estimated_hours",
     "run__course__certificate_template",
+    "run__course__url_path",  # the credential names the course's page
+    "run__course__summary",  # and its criteria
 )
 
 
@@ -38,7 +41,10 @@ ENROLLMENT_COLUMNS = (
     ignore_result=True,  # nobody waits for it: the certificate row is the result
 )
 def issue_certificate(enrollment_id: int) -> str | None:
-    """Issue the certificate of a completed enrolment; safe to run twice."""
+    """Issue the certificate of one completed enrolment now; safe to run twice.
+
+    Completions go through ``issue_waiting_certificates`` instead (see completion.py).
+    """
     # One query for the enrolment, its learner, run, course, template, and the
     # code of a valid certificate if there is one already (a retry, a double signal).
     # Only the columns a certificate prints, and no ORDER BY (one row by its key):
@@ -69,6 +75,52 @@ def issue_certificate(enrollment_id: int) -> str | None:
 
 class CertificatesFailed(Exception):
     """Some certificates of a batch failed; the task retries those alone."""
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=(Exception,),  # the batch rolled back: its learners wait again
+    retry_backoff=True,
+    retry_backoff_max=600,
+    max_retries=10,
+    ignore_result=True,
+)
+def issue_waiting_certificates(self, run_id: int) -> dict:
+    """Issue a batch of the certificates a run's completions are waiting for.
+
+    Queued by ``completion.certificates_schedule``. A worker takes one batch and,
+    when the batch is full, queues its successor first, so that every worker process
+    can take a batch of a large run; run eagerly (no worker), it takes them all.
+    Learners whose certificate failed are retried with the run's next attempt.
+    """
+    certificates_task_started(run_id)
+    run = CourseRun.objects.select_related("course__certificate_template").filter(pk=run_id).first()
+    if run is None:
+        return {"issued": 0, "failed": []}
+    eager = bool(self.request.is_eager)
+    issued, failed = 0, {}
+    while True:
+        outcome = certificates_issue_waiting(
+            run=run,
+            exclude=failed,
+            on_full=None if eager else lambda: certificates_schedule(run_id),
+        )
+        if outcome is None:
+            break
+        issued += len(outcome.issued)
+        failed.update(outcome.failed)
+        if not eager:
+            break
+    if failed:
+        # The others are stored; the failed ones still wait, and the retry takes them.
+        raise self.retry(
+            exc=CertificatesFailed(failed),
+            countdown=get_exponential_backoff_interval(
+                factor=1, retries=self.request.retries, maximum=600, full_jitter=True
+            ),
+        )
+    return {"issued": issued, "failed": []}
 
 
 @shared_task(

@@ -81,8 +81,10 @@ def jwks(request):
 
 
 @require_GET
-def status_list(request):
-    token = badges.jws_sign(badges.status_list_credential())
+def status_list(request, number):
+    if not 1 <= number <= badges.status_lists_in_use():
+        raise Http404
+    token = badges.jws_sign(badges.status_list_credential(number))
     response = HttpResponse(token, content_type="application/vc+jwt")
     response["Cache-Control"] = "public, max-age=300"
     return response

@@ -165,8 +165,10 @@ class Certificate(models.Model):
     revoke_reason = models.TextField(blank=True)
     panels = [FieldPanel("expires_on")]
 
-    # This certificate's bit in the published BitstringStatusList.
+    # This certificate's bit in the published BitstringStatusLists (131,072 to a list).
     status_index = models.PositiveIntegerField(null=True, unique=True, editable=False)
+    # The Open Badges credential signed when it was issued (a VC-JWT; see badges.py).
+    credential = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["-issued_at"]

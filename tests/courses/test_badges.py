@@ -2,9 +2,11 @@
 
 import gzip
 import json
+from datetime import timedelta
 from io import StringIO
 
 from django.core.management import call_command
+from django.utils import timezone
 
 import pytest
 
@@ -77,9 +79,10 @@ def test_revocation_shows_in_the_status_list_and_the_check(client, certificate):
 
 def test_rotation_keeps_old_credentials_verifiable(certificate):
     token = badges.credential_jwt(certificate)
+    published = len(badges.jwks()["keys"])
     call_command("badge_keys", "rotate", stdout=StringIO())
     assert badges.credential_verify(token)["valid"]
-    assert len(badges.jwks()["keys"]) == 2
+    assert len(badges.jwks()["keys"]) == published + 1
 
 
 def test_verify_page_checks_pasted_and_uploaded_credentials(client, certificate):
@@ -103,3 +106,54 @@ def test_issuer_profile_and_download(client, certificate):
     response = client.get(f"/en/my/certificates/{certificate.code}.jwt")
     assert response["Content-Type"] == "application/vc+jwt"
     assert badges.credential_verify(response.content.decode())["valid"]
+
+
+def test_the_credential_is_signed_with_the_certificate_and_signed_again_when_it_changes(
+    certificate,
+):
+    issued = certificate.credential
+    assert badges.credential_verify(issued)["valid"]
+    certificate.refresh_from_db()
+    assert certificate.credential == issued  # stored with the certificate
+    assert badges.credential_jwt(certificate) == issued
+    assert "validUntil" not in badges.jws_verify(issued)
+    certificate.expires_on = timezone.localdate() + timedelta(days=365)
+    certificate.save()
+    renewed = badges.credential_jwt(certificate)
+    assert renewed != issued
+    assert badges.jws_verify(renewed)["validUntil"].startswith(str(certificate.expires_on))
+    certificate.refresh_from_db()
+    assert certificate.credential == renewed
+
+
+def test_without_a_signing_key_the_certificate_is_issued_and_its_credential_signed_later(
+    client, run, tmp_path, monkeypatch, signing_key_file
+):
+    monkeypatch.setenv("OPEN_BADGES_KEY_FILE", str(tmp_path / "missing.pem"))
+    certificate = certificate_issue(user=make_user("nokey@example.ly"), run=run)
+    assert certificate.pdf and certificate.credential == ""
+    monkeypatch.setenv("OPEN_BADGES_KEY_FILE", str(signing_key_file))
+    client.force_login(certificate.user)
+    token = client.get(f"/en/my/certificates/{certificate.code}.jwt").content.decode()
+    assert badges.credential_verify(token)["valid"]
+    certificate.refresh_from_db()
+    assert certificate.credential == token
+
+
+def test_certificates_beyond_the_first_list_are_revoked_in_the_next_one(client, certificate):
+    from courses.models import Certificate
+
+    later = certificate_issue(user=make_user("list-two@example.ly"), run=certificate.run)
+    Certificate.objects.filter(pk=later.pk).update(status_index=badges.STATUS_LIST_BITS + 5)
+    later.refresh_from_db()
+    status = badges.jws_verify(badges.credential_jwt(later))["credentialStatus"]
+    assert status["statusListCredential"].endswith("/badges/status/2")
+    assert status["statusListIndex"] == "5"
+    certificate_revoke(certificate=later, by=later.user, reason="خطأ")
+    assert badges.credential_verify(later.credential)["revoked"]
+    second = badges.jws_verify(client.get("/badges/status/2").content.decode())
+    assert badges.is_revoked(second["credentialSubject"]["encodedList"], 5)
+    first = badges.jws_verify(client.get("/badges/status/1").content.decode())
+    assert not badges.is_revoked(first["credentialSubject"]["encodedList"], 5)
+    assert badges.credential_verify(certificate.credential)["valid"]
+    assert client.get("/badges/status/3").status_code == 404

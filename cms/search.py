@@ -6,9 +6,9 @@ Arabic word meet on both backends (SQLite FTS5 here, PostgreSQL full-text in
 production).
 
 On PostgreSQL the search runs over Wagtail's index table directly
-(:class:`RankedSearch`): the match uses the GIN index on ``title || body``
-added by ``cms/migrations/0001_search_vector_index.py``, only the matching
-rows are ranked, and the count does no ranking at all. The match and the rank
+(:class:`RankedSearch`): the match uses the GIN index on the stored
+``title || body`` that ``cms/migrations/0002_search_document_column.py`` adds,
+only the matching rows are ranked, and the count does no ranking at all. The match and the rank
 are the ones Wagtail's database backend would use, so the results and their
 order are the same; it only avoids Wagtail's query shape, which rebuilds
 ``title || body`` for every row of the index and sends it back with each result.
@@ -19,7 +19,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router
 from django.db.models import CharField, F, IntegerField
-from django.db.models.expressions import CombinedExpression
+from django.db.models.expressions import Expression
 from django.db.models.functions import Cast
 
 from wagtail.models import Locale, Page
@@ -77,6 +77,16 @@ def _uses_postgres_index(backend) -> bool:
     return isinstance(backend, PostgresSearchBackend)
 
 
+class StoredDocument(Expression):
+    """The index entry's stored ``title || body``, which the GIN index covers (cms/0002)."""
+
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(IndexEntry._meta.db_table)
+        return f"{table}.{connection.ops.quote_name('search_document')}", []
+
+
 class RankedSearch:
     """Pages of ``pages`` whose index entry matches every word, best first (PostgreSQL).
 
@@ -105,8 +115,7 @@ class RankedSearch:
             term = compiler.build_tsrank(vector, compiler.query, config=config) * boost
             self._rank = term if self._rank is None else self._rank + term
         page_ids = pages.annotate(search_object_id=Cast("pk", CharField(max_length=50)))
-        # Exactly the indexed expression, so the planner uses the GIN index.
-        document = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
+        document = StoredDocument()
         self._entries = (
             IndexEntry.objects.filter(
                 content_type_id__in=_content_type_ids(searchable_page_types()),

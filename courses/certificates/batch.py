@@ -109,12 +109,12 @@ def certificates_issue_batch(
                 expires_on=None,
             )
             pdf = render_pdf(certificate, template)
-            certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)
         except Exception as error:
             logger.exception("Certificate for %s (run %s) failed", key, run.pk)
             outcome.failed[key] = repr(error)
             continue
-        pending[key] = certificate
+        # Kept in memory until stored: a worker killed before then leaves no file behind.
+        pending[key] = (certificate, pdf)
     if pending:
         _store_batch(run, pending, outcome, Signer.for_course(run.course))
     return outcome
@@ -130,38 +130,41 @@ def _valid_by_user(run: CourseRun, user_ids) -> dict[int, Certificate]:
 
 
 def _store_batch(
-    run: CourseRun, pending: dict[int, Certificate], outcome: BatchOutcome, signer: Signer
+    run: CourseRun, pending: dict[int, tuple[Certificate, bytes]], outcome: BatchOutcome, signer
 ) -> None:
-    """One transaction numbers, signs and inserts the whole batch; on a failure, one by one."""
+    """One transaction numbers, signs, files and inserts the whole batch; on a failure, one
+    by one. Files are written under the numbering lock, just before the rows that name them."""
     try:
         with transaction.atomic():
             index = _lock_and_next_status_index()
             # Under the lock every other issuer has committed: who got there first?
-            won = _valid_by_user(run, [c.user_id for c in pending.values()])
+            won = _valid_by_user(run, [c.user_id for c, _pdf in pending.values()])
             fresh = {}
-            for key, certificate in pending.items():
+            for key, (certificate, _pdf) in pending.items():
                 if certificate.user_id in won:
                     outcome.existing[key] = won[certificate.user_id]
-                    _delete_file(certificate)  # only this unsaved certificate names it
                 else:
                     fresh[key] = certificate
-            for offset, certificate in enumerate(fresh.values()):
+            for offset, (key, certificate) in enumerate(fresh.items()):
                 certificate.status_index = index + offset
                 signer.sign(certificate)
+                certificate.pdf.save(
+                    f"{certificate.code}.pdf", ContentFile(pending[key][1]), save=False
+                )
             Certificate.objects.bulk_create(fresh.values())
     except DatabaseError:
         # A code collision or a bad row: the rest must not pay for it, so each
         # certificate gets its own transaction (and its own error).
         logger.warning("Batch of certificates for run %s stored one by one", run.pk, exc_info=True)
-        for key, certificate in pending.items():
+        for key, (certificate, pdf) in pending.items():
+            _delete_file(certificate)  # written in the transaction that was rolled back
             if key in outcome.existing:
-                continue  # issued by another worker: its file is already gone
+                continue  # issued by another worker
             try:
                 certificate.status_index = None
-                stored = _store(certificate, b"", signer=signer)
+                stored = _store(certificate, pdf, signer=signer)
             except Exception as error:
                 logger.exception("Certificate for %s (run %s) failed", key, run.pk)
-                _delete_file(certificate)
                 outcome.failed[key] = repr(error)
                 continue
             if stored is certificate:
@@ -172,7 +175,7 @@ def _store_batch(
     except BaseException:
         # Not the database refusing a row (the connection lost, the worker stopped):
         # nothing was stored, so no file written for this batch may stay.
-        for certificate in pending.values():
+        for certificate, _pdf in pending.values():
             _delete_file(certificate)
         raise
     outcome.issued.update(fresh)

@@ -110,3 +110,30 @@ def test_search_of_separators_only_finds_nothing(client, demo_site):
     response = client.get("/ar/search/", {"q": "- -"})
     assert response.status_code == HTTPStatus.OK
     assert response.context["results"].paginator.count == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(
+    __import__("django.db", fromlist=["connection"]).connection.vendor != "postgresql",
+    reason="the GIN index is PostgreSQL's",
+)
+def test_matches_are_made_on_the_stored_document_its_gin_index_covers(ar, news_index):
+    """The search must match on the stored ``title || body`` (cms/0002), which has a GIN
+    index: matching on the expression made PostgreSQL read the whole index table and
+    rebuild every entry's vector, a cost that grew with the site (scale 1: 18 ms)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    publish_news(news_index, f"{WORD} علنية", "indexed-budget")
+    with CaptureQueriesContext(connection) as queries:
+        assert len(site_search(query=WORD, locale=ar, page=1)[:10]) == 1
+    [ranked] = [query["sql"] for query in queries.captured_queries if "ts_rank" in query["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + ranked)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'wagtailsearch_indexentry'"
+        )
+        indexes = [row[0] for row in cursor.fetchall()]
+    assert "search_document @@" in plan and "title || body" not in plan, plan
+    assert any("USING gin (search_document)" in index for index in indexes), indexes

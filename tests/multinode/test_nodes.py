@@ -37,7 +37,8 @@ pytestmark = [
     ),
 ]
 
-ISSUE_TASK = "courses.certificates.tasks.issue_certificate"
+# What a completion queues: the issuing of its run's waiting certificates.
+ISSUE_TASK = "courses.certificates.tasks.issue_waiting_certificates"
 CODE = re.compile(r"MRKZ-[0-9A-Z]{4}-[0-9A-Z]{4}")
 
 
@@ -230,13 +231,14 @@ print("RESULT " + json.dumps({"enrollment": enrollment.pk, "status": enrollment.
 """
 
 
-def unacked_issue(stack, enrollment_id: int) -> list[tuple[str, float]]:
-    """(delivery tag, delivery time) of our certificate task held, unacknowledged, on Redis."""
+def unacked_issue(stack, run_id: int) -> list[tuple[str, float]]:
+    """(delivery tag, delivery time) of the run's certificate task held, unacknowledged,
+    on Redis."""
     client = stack.redis()
     held = []
     for tag, value in client.hgetall(stack.key("unacked")).items():
         headers = json.loads(value)[0]["headers"]
-        if headers["task"] == ISSUE_TASK and headers["argsrepr"] == f"({enrollment_id},)":
+        if headers["task"] == ISSUE_TASK and headers["argsrepr"] == f"({run_id},)":
             held.append((tag, client.zscore(stack.key("unacked_index"), tag)))
     return held
 
@@ -269,7 +271,7 @@ def test_worker_killed_while_issuing_leaves_exactly_one_certificate(stack, worke
 
     # Nothing was written, and the message is still held: acknowledged only at the end.
     assert stack.sql(certificates, [enrollment]) == []
-    [(_tag, delivered_at)] = unacked_issue(stack, enrollment)
+    [(_tag, delivered_at)] = unacked_issue(stack, stack.data["run"])
 
     # A worker starting after the visibility timeout puts the message back and runs it.
     time.sleep(max(0.0, delivered_at + VISIBILITY_TIMEOUT + 1 - time.time()))
@@ -279,7 +281,9 @@ def test_worker_killed_while_issuing_leaves_exactly_one_certificate(stack, worke
     )
     stack.note("certificate issued by the second worker")
     wait_for(
-        lambda: not unacked_issue(stack, enrollment) and ISSUE_TASK not in queued_tasks(stack),
+        lambda: (
+            not unacked_issue(stack, stack.data["run"]) and ISSUE_TASK not in queued_tasks(stack)
+        ),
         60,
         "the task to be acknowledged",
     )

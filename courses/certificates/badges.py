@@ -13,6 +13,7 @@ a rotation; ``manage.py badge_keys`` creates and rotates them.
 import base64
 import functools
 import gzip
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -200,6 +201,21 @@ class Achievement:
         return cls(url=site_url(course.url or "/"), criteria=course.summary)
 
 
+def recipient_identifier(certificate: Certificate) -> dict:
+    """Whom the credential was awarded to, as Open Badges 3.0 asks of a subject without an
+    ``id``: the learner's e-mail address, hashed with a salt of the credential's own, so
+    that anyone who knows the address can check it and nobody can read it."""
+    salt = certificate.pk.hex
+    digest = hashlib.sha256((certificate.user.email + salt).encode()).hexdigest()
+    return {
+        "type": "IdentityObject",
+        "identityType": "emailAddress",
+        "hashed": True,
+        "identityHash": f"sha256${digest}",
+        "salt": salt,
+    }
+
+
 def credential_for(certificate: Certificate, achievement: Achievement | None = None) -> dict:
     achievement = achievement or Achievement.of(certificate.run.course)
     verify = site_url(reverse("verify", args=[certificate.code]))
@@ -214,6 +230,7 @@ def credential_for(certificate: Certificate, achievement: Achievement | None = N
         "validFrom": _iso(certificate.issued_at),
         "credentialSubject": {
             "type": ["AchievementSubject"],
+            "identifier": [recipient_identifier(certificate)],
             "name": certificate.holder_name,
             "achievement": {
                 "id": achievement.url,

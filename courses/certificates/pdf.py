@@ -6,6 +6,7 @@ and makes the output the same on every machine. Text stays text, so
 """
 
 import base64
+import mimetypes
 import struct
 import zlib
 from functools import cache
@@ -20,6 +21,7 @@ import qrcode
 from weasyprint import HTML
 from weasyprint.text import ffi as weasyprint_ffi
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 CENTRE = {
     "ar": "مركز تطوير البلديات ودعم اللامركزية",
@@ -46,6 +48,65 @@ def subset_fonts() -> bool:
 
 def font_url(style: str = "Regular") -> str:
     return (fontpkg_amiri.ROOT / "files" / f"Amiri-{style}.ttf").as_uri()
+
+
+# The template's images in the PDF: the file a URL names in media storage (any backend).
+MEDIA_SCHEME = "markaz-media:"
+# Renditions of the template's images, sized for print at about 150 dpi: a background
+# covering the page (JPEG, embedded as it is), the logo and signatures (PNG, for transparency).
+IMAGE_SPECS = {
+    "background": "max-1800x1800|format-jpeg|jpegquality-85",
+    "logo": "max-600x300|format-png",
+    "signature": "max-480x180|format-png",
+}
+
+
+class CertificateURLFetcher(URLFetcher):
+    """What a certificate may load: the font files of the Amiri wheel, the QR code (a data
+    URL) and the template's images from media storage. Nothing from the network."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols=("file", "data", MEDIA_SCHEME.rstrip(":")))
+
+    def fetch(self, url, headers=None):
+        if url.startswith(MEDIA_SCHEME):
+            from django.core.files.storage import default_storage
+
+            name = url.removeprefix(MEDIA_SCHEME)
+            with default_storage.open(name) as handle:
+                body = handle.read()
+            kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body, {"Content-Type": kind})
+        return super().fetch(url, headers)
+
+
+def template_images(template, *, for_pdf: bool = True) -> dict:
+    """URLs of the template's background, logo and signature images (renditions, made once).
+
+    For the PDF they name files in media storage (:class:`CertificateURLFetcher`); for
+    the admin's HTML preview they are the renditions' public URLs. Remembered on the
+    template object, so a batch looks them up once.
+    """
+    images = {"background": "", "logo": "", "signatures": []}
+    if template is None:
+        return images
+    cached = getattr(template, "_certificate_images", {})
+    if for_pdf in cached:
+        return cached[for_pdf]
+
+    def url(image, kind: str) -> str:
+        if image is None:
+            return ""
+        rendition = image.get_rendition(IMAGE_SPECS[kind])
+        return MEDIA_SCHEME + rendition.file.name if for_pdf else rendition.url
+
+    images["background"] = url(template.background, "background")
+    images["logo"] = url(template.logo, "logo")
+    images["signatures"] = [
+        url(block.value.get("signature"), "signature") for block in template.signatories
+    ]
+    template._certificate_images = cached | {for_pdf: images}
+    return images
 
 
 def verify_url(code: str) -> str:
@@ -114,12 +175,21 @@ class _Missing(dict):
         return "{" + key + "}"
 
 
-def certificate_context(certificate, template) -> dict:
+def certificate_context(certificate, template, *, for_pdf: bool = True) -> dict:
     text = certificate_text(certificate, template)
     url = verify_url(certificate.code)
+    images = template_images(template, for_pdf=for_pdf)
+    signatories = [
+        {"name": block.value["name"], "role": block.value["role"], "signature": signature}
+        for block, signature in zip(
+            template.signatories if template else [], images["signatures"], strict=True
+        )
+    ]
     return {
         "certificate": certificate,
         "template": template,
+        "images": images,
+        "signatories": signatories,
         "text": text,
         "centre": CENTRE.get(text["language"], CENTRE["ar"]),
         "verify_url": url,
@@ -167,9 +237,9 @@ def sample_certificate(template):
 
 def render_pdf(certificate, template) -> bytes:
     html = render_certificate_html(certificate, template)
-    document = HTML(string=html, base_url=str(settings.BASE_DIR)).render(
-        font_config=font_configuration()
-    )
+    document = HTML(
+        string=html, base_url=str(settings.BASE_DIR), url_fetcher=CertificateURLFetcher()
+    ).render(font_config=font_configuration())
     document.metadata.title = f"{certificate.course_title} — {certificate.holder_name}"
     document.metadata.authors = [CENTRE["ar"], CENTRE["en"]]
     document.metadata.description = certificate.course_title

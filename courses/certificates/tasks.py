@@ -22,6 +22,7 @@ ENROLLMENT_COLUMNS = (
     "user__name_latin",
     "user__first_name",
     "user__last_name",
+    "user__email",  # the credential's hashed recipient
     "run__starts",
     "run__ends",
     "run__course__title",

@@ -93,7 +93,9 @@ def status_list(request, number):
 @login_required
 @require_GET
 def credential(request, code):
-    certificate = get_object_or_404(Certificate.objects.select_related("run__course"), code=code)
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("run__course", "user"), code=code
+    )
     if certificate.user_id != request.user.pk and not request.user.is_superuser:
         raise Http404
     response = HttpResponse(badges.credential_jwt(certificate), content_type="application/vc+jwt")

@@ -122,7 +122,7 @@ class CertificateTemplate(PreviewableMixin, TranslatableMixin, models.Model):
     def get_preview_context(self, request, mode_name):
         from courses.certificates.pdf import certificate_context, sample_certificate
 
-        return certificate_context(sample_certificate(self), self)
+        return certificate_context(sample_certificate(self), self, for_pdf=False)
 
 
 class Certificate(models.Model):

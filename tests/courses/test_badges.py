@@ -1,6 +1,7 @@
 """Open Badges 3.0: signed credentials verify, and fail when altered or revoked."""
 
 import gzip
+import hashlib
 import json
 from datetime import timedelta
 from io import StringIO
@@ -51,6 +52,12 @@ def test_credential_is_an_open_badge_and_verifies(certificate):
     assert payload["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert payload["@context"][0] == "https://www.w3.org/ns/credentials/v2"
     assert payload["credentialSubject"]["name"] == "سارة المبروك"
+    # Whom it was awarded to, checkable by whoever knows the address and by nobody else.
+    [identity] = payload["credentialSubject"]["identifier"]
+    assert identity["type"] == "IdentityObject" and identity["hashed"] is True
+    assert "badge@example.ly" not in json.dumps(payload)
+    salted = ("badge@example.ly" + identity["salt"]).encode()
+    assert identity["identityHash"] == "sha256$" + hashlib.sha256(salted).hexdigest()
     assert payload["credentialSubject"]["achievement"]["name"] == certificate.course_title
     assert payload["credentialStatus"]["type"] == "BitstringStatusListEntry"
 

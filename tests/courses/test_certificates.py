@@ -124,6 +124,58 @@ def test_qr_code_leads_to_the_verification_page(graduate, tmp_path):
     assert decoded == f"http://testserver/verify/{certificate.code}/"
 
 
+@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="needs poppler-utils")
+def test_the_templates_background_logo_and_signatures_are_printed(run, tmp_path):
+    """What an administrator uploads for a template is on the certificate: the background
+    across the whole page, the logo, each signatory's signature, beside the QR code."""
+    import io
+
+    from django.core.files.images import ImageFile
+
+    from wagtail.images.models import Image
+
+    from PIL import Image as PILImage
+
+    from courses.models import CertificateTemplate
+
+    def image(name, size, colour):
+        buffer = io.BytesIO()
+        PILImage.new("RGB", size, colour).save(buffer, "PNG")
+        return Image.objects.create(title=name, file=ImageFile(buffer, name=f"{name}.png"))
+
+    template = CertificateTemplate.objects.create(
+        name="بقالب وصور",
+        title="شهادة إتمام",
+        body="أتمّ {name} دورة {course}",
+        background=image("background", (1200, 850), (250, 246, 235)),
+        logo=image("logo", (400, 160), (11, 110, 79)),
+        signatories=[
+            ("signatory", {"name": "مدير المركز", "role": "المدير", "signature": None}),
+            (
+                "signatory",
+                {
+                    "name": "منسّقة البرامج",
+                    "role": "المنسّقة",
+                    "signature": image("sign", (300, 90), (0, 0, 0)),
+                },
+            ),
+        ],
+    )
+    run.course.certificate_template = template
+    run.course.save()
+    certificate = certificate_issue(user=make_user("images@example.ly"), run=run)
+    listing = subprocess.run(
+        ["pdfimages", "-list", certificate.pdf.path], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    sizes = sorted((int(row.split()[3]), int(row.split()[4])) for row in listing)
+    qr = next(size for size in sizes if size[0] == size[1] and size[0] < 100)
+    assert sorted([qr, (300, 90), (400, 160), (1200, 850)]) == sizes
+    text = subprocess.run(
+        ["pdftotext", certificate.pdf.path, "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert BIDI.sub("", "منسّقة البرامج المنسّقة") in BIDI.sub("", text)
+
+
 def test_verification_page_shows_status_and_nothing_personal(client, graduate):
     certificate = Certificate.objects.get(user=graduate.user)
     html = client.get(f"/verify/{certificate.code}/").content.decode()

@@ -59,9 +59,9 @@ locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMPS)/require
 setup: $(STAMPS)/requirements $(STAMPS)/npm $(FONTS) $(PLAYER) $(MO_FILES)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) badge_keys ensure
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
-	$(MANAGE) badge_keys ensure
 
 run: setup serve
 

@@ -14,9 +14,10 @@ Issues N certificates for one run through each path, a run of its own each:
 Each certificate is a PDF with the embedded Amiri font and a QR code, a signed
 Open Badges credential, a stored file and its database rows. After each path
 the same certificate HTML is rendered N times with bare WeasyPrint as the
-reference, and the benchmark reports for each path certificates per second, the
-ratio to the reference, total seconds, and the peak memory of the largest worker
-process.
+reference (also once before the first path: each path is compared with the mean
+of the references on either side of it), and the benchmark reports for each path
+certificates per second, the ratio to the reference, total seconds, CPU time per
+certificate and the peak memory of the largest worker process.
 
 With a PostgreSQL and a Redis URL (the default of ``make bench-certificates``)
 it runs as production does: production settings, a throw-away PostgreSQL
@@ -184,7 +185,7 @@ def main() -> None:
 
     from cms import demo
     from courses.certificates.pdf import render_certificate_html
-    from courses.certificates.services import template_for
+    from courses.certificates.services import _build, template_for
     from courses.certificates.tasks import issue_certificate, issue_certificates
     from courses.models import (
         Certificate,
@@ -243,9 +244,26 @@ def main() -> None:
             issue_certificate.delay(enrollment.pk)
 
     enqueuers = {"completion": on_completion, "batched": batched, "single": single}
+    runs = {name: completed_run(f"دفعة القياس: {PATHS[name]}") for name in args.paths}
+    # The reference: one learner's certificate as the paths print it, unsaved.
+    first_run, first_enrollments = runs[args.paths[0]]
+    sample = _build(
+        user=first_enrollments[0].user,
+        run=first_run,
+        enrollment=first_enrollments[0],
+        template=template_for(first_run),
+        issued_by=None,
+        completed_on=None,
+        expires_on=None,
+    )
+    html = render_certificate_html(sample, template_for(first_run))
+    # Rendered before the first path and after each one: a path is compared with the
+    # mean of the references on either side of it, as the machine's other load (and
+    # this virtual machine's stalls) shift over minutes.
+    references = [reference(html, args.count, processes)]
     results = {}
     for name in args.paths:
-        target, enrollments = completed_run(f"دفعة القياس: {PATHS[name]}")
+        target, enrollments = runs[name]
         # A fresh worker for each path, so each has its own peak memory.
         worker = None if args.eager else start_worker(env, processes)
         try:
@@ -263,20 +281,20 @@ def main() -> None:
         issued = Certificate.objects.filter(run=target, revoked_at__isnull=True)
         assert issued.count() == args.count
         assert not issued.filter(credential="").exists(), "a certificate without its credential"
-        # The reference right after each path: the machine's other load shifts
-        # over minutes, and the ratio should compare like with like.
-        html = render_certificate_html(issued.first(), template_for(target))
-        results[name] = (seconds, cpu, peak, *reference(html, args.count, processes))
+        references.append(reference(html, args.count, processes))
+        before, after = references[-2:]
+        results[name] = (seconds, cpu, peak, before, after)
 
     where = "eager, SQLite" if args.eager else f"Celery worker ×{processes}, PostgreSQL, Redis"
     print(f"setting:       {where}; reference in {processes} process(es)")
     labels = PATHS | {"batched": f"batched ×{args.chunk}"}
-    for name, (seconds, cpu, peak, bare_seconds, bare_cpu) in results.items():
+    for name, (seconds, cpu, peak, before, after) in results.items():
+        bare_seconds, bare_cpu = (before[0] + after[0]) / 2, (before[1] + after[1]) / 2
         rate, bare_rate = args.count / seconds, args.count / bare_seconds
         print(
             f"{labels[name] + ':':14} {args.count} in {seconds:.1f} s ({rate:.1f}/s); "
-            f"bare WeasyPrint {bare_seconds:.1f} s ({bare_rate:.1f}/s); "
-            f"ratio {rate / bare_rate:.2f}; peak memory {peak:.0f} MB"
+            f"bare WeasyPrint {bare_seconds:.1f} s ({before[0]:.1f} before, {after[0]:.1f} "
+            f"after; {bare_rate:.1f}/s); ratio {rate / bare_rate:.2f}; peak memory {peak:.0f} MB"
         )
         # Other load on a shared machine moves wall time; CPU time much less. The
         # workers' figure leaves out PostgreSQL's and Redis's own CPU.

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from cms.pages import localize_all, paginate
 
-from . import selectors, services
+from . import fragments, selectors, services
 from .models import (
     Category,
     FlagReason,
@@ -322,26 +322,31 @@ def topic(request, page, topic_id):
         POSTS_PER_PAGE,
     )
     services.topic_mark_read(topic=topic, user=request.user, read_at=read_at)
+    shared = {
+        "access": access,
+        "posts": posts,
+        "labels": _post_labels(),
+        "platform_url": _url(page),
+        # The same fieldset in every post's report form (members only): rendered once.
+        "flag_reasons": render_to_string(
+            "community/_flag_reasons.html", {"reasons": FlagReason.choices}
+        )
+        if access.is_member
+        else "",
+        "can_reply": can_post(access, forum)
+        and (access.can_moderate or not (topic.locked or topic.hidden_at)),
+    }
+    rows = _post_rows(request, posts, topic=topic, access=access, read_at=read_at)
     return _render(
         request,
         page,
         "topic.html",
-        {
-            "access": access,
+        shared
+        | {
             "topic": topic,
-            "posts": posts,
-            "rows": _post_rows(request, posts, topic=topic, access=access, read_at=read_at),
-            "labels": _post_labels(),
+            "post_html": fragments.posts_html(request, rows, shared),
             "body": body,
             "error": error,
-            # The same fieldset in every post's report form (members only): rendered once.
-            "flag_reasons": render_to_string(
-                "community/_flag_reasons.html", {"reasons": FlagReason.choices}
-            )
-            if access.is_member
-            else "",
-            "can_reply": can_post(access, forum)
-            and (access.can_moderate or not (topic.locked or topic.hidden_at)),
             "categories": forum.categories.all() if access.can_moderate else (),
             "topic_url": _url(page, "topic", topic.pk),
             "level": Subscription.objects.filter(user=request.user, topic=topic)

@@ -393,6 +393,53 @@ def test_the_reaction_and_report_forms_on_the_page_send_what_was_pressed(client,
     assert Flag.objects.filter(post=reply, reporter=cast["author"], reason="spam").exists()
 
 
+def test_readers_alike_share_each_posts_html_with_their_own_token(cast, make_person, monkeypatch):
+    """A post's HTML is rendered once for readers in the same position (community/fragments.py),
+    each page's forms carry that reader's own CSRF token, and a reaction or an edit shows at
+    once."""
+    import re
+
+    from django.test import Client
+
+    from community import fragments
+
+    platform, topic, reply = cast["platform"], cast["topic"], cast["reply"]
+    topic_url = url(platform, "topic", topic.pk)
+    readers = []
+    for key in ("reader-a", "reader-b"):
+        person = make_person(key)
+        add_member(platform, person)
+        browser = Client(enforce_csrf_checks=True)
+        browser.force_login(person)
+        readers.append(browser)
+    rendered = []
+    render = fragments.render_to_string
+
+    def counted(template, context):
+        rendered.append(context["row"]["post"].pk)
+        return render(template, context)
+
+    monkeypatch.setattr(fragments, "render_to_string", counted)
+    first, second = readers
+    first.get(topic_url)
+    assert sorted(rendered) == sorted(topic.posts.values_list("pk", flat=True))
+    rendered.clear()
+    page = second.get(topic_url).content.decode()
+    assert rendered == []  # both posts from the cache
+    assert "\x00" not in page
+    # The reaction form on the second reader's page is accepted with the token it carries.
+    form = re.search(rf'action="([^"]*/posts/{reply.pk}/react/)"[^>]*>(.*?)</form>', page, re.S)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.group(2)).group(1)
+    response = second.post(form.group(1), {"csrfmiddlewaretoken": token, "kind": "like"})
+    assert response.status_code == 302
+    # The first reader sees the reaction at once: that post alone is rendered again.
+    page = first.get(topic_url).content.decode()
+    assert rendered == [reply.pk]
+    assert re.search(rf'id="post-{reply.pk}".*?👍 1', page, re.S)
+    services.post_edit(post=reply, by=cast["member"], body="ملاحظاتي بعد المراجعة.")
+    assert "ملاحظاتي بعد المراجعة." in first.get(topic_url).content.decode()
+
+
 def test_reports_reach_the_queue_and_three_hide_the_post(client, cast, make_person):
     from community.models import Flag
 

@@ -58,7 +58,15 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--soak-connections", type=int, default=50)
     parser.add_argument("--soak-duration", type=int, default=60)
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 2))
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--worker-class",
+        choices=["gthread", "sync"],
+        default="gthread",
+        help="gthread: --threads per worker, wrk's connections kept alive; sync: the README's"
+        " production command behind a proxy that opens a connection per request (nginx's"
+        " default to its upstreams), every request sent with Connection: close",
+    )
+    parser.add_argument("--threads", type=int, default=2, help="with --worker-class gthread")
     parser.add_argument(
         "--think-ms",
         type=int,
@@ -68,7 +76,12 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--only", help="comma-separated page types to measure")
     parser.add_argument("--json", type=Path, help="also write the figures here")
-    return parser.parse_args()
+    args = parser.parse_args()
+    if args.worker_class == "sync" and args.think_ms:
+        # Seen here: with a connection closed after every response, wrk's pauses come out
+        # in the latencies it reports (p50 480 ms for pages that take 50).
+        parser.error("--think-ms needs --worker-class gthread (kept-alive connections)")
+    return args
 
 
 def environment(args: argparse.Namespace, work: Path) -> dict:
@@ -313,8 +326,12 @@ def wrk(
     return figures
 
 
+# Set from --worker-class: how the proxy in front of sync workers talks to them.
+CONNECTION_HEADERS: list[str] = []
+
+
 def headers_for(role: str, cookies: dict, content_type: str | None = None) -> list:
-    lines = []
+    lines = list(CONNECTION_HEADERS)
     if role != "anonymous":
         jar = cookies[role]
         lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in jar.items()))
@@ -344,17 +361,24 @@ def main() -> None:
 
     connections.close_all()
 
+    if args.worker_class == "sync":
+        CONNECTION_HEADERS.append("Connection: close")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     with ExitStack() as stack:
         start(
             stack,
             [str(BIN / "gunicorn"), "cms.wsgi:application", "--bind", f"127.0.0.1:{port}"]
-            + ["--workers", str(args.workers), "--threads", str(args.threads)]
-            + ["--worker-class", "gthread", "--backlog", "2048", "--log-level", "warning"]
-            # wrk talks to gunicorn directly: a user pausing longer than gunicorn's 2 s
-            # default would find the connection closed (a proxy keeps it in production).
-            + ["--keep-alive", "75"],
+            + ["--workers", str(args.workers), "--worker-class", args.worker_class]
+            + ["--backlog", "2048", "--log-level", "warning"]
+            # With threads, wrk's connections stay open and each is served by the worker
+            # that accepted it (a user pausing longer than gunicorn's 2 s default would
+            # find it closed). A sync worker takes a new connection only when it is free.
+            + (
+                ["--threads", str(args.threads), "--keep-alive", "75"]
+                if args.worker_class == "gthread"
+                else []
+            ),
             env,
             work / "gunicorn.log",
         )
@@ -373,10 +397,12 @@ def main() -> None:
 
         results = {}
         print(
-            f"{args.connections} connections, {args.duration} s each, {args.workers} workers, "
-            f"{args.think_ms} ms between a connection's requests"
+            f"{args.connections} connections, {args.duration} s each, {args.workers} "
+            f"{args.worker_class} workers, {args.think_ms} ms between a connection's requests"
         )
-        results["bare floor"] = wrk(base, ["GET /bench/bare/"], args.connections, args.duration)
+        results["bare floor"] = wrk(
+            base, ["GET /bench/bare/"], args.connections, args.duration, CONNECTION_HEADERS
+        )
         for name, (role, paths, *rest) in pages.items():
             body, content_type = rest if rest else (None, None)
             wrk(base, paths, 2, 1, headers_for(role, cookies, content_type), body)  # warm up

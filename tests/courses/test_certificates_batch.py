@@ -36,6 +36,31 @@ def valid(run):
     return Certificate.objects.filter(run=run, revoked_at__isnull=True)
 
 
+def render_failing_for(monkeypatch, learner):
+    """Renders fail for ``learner`` (a user) until the returned function is called."""
+    render = batch.render_pdf
+
+    def render_or_fail(certificate, template):
+        if certificate.user_id == learner.pk:
+            raise ValueError("the template cannot be laid out")
+        return render(certificate, template)
+
+    monkeypatch.setattr(batch, "render_pdf", render_or_fail)
+    return lambda: monkeypatch.setattr(batch, "render_pdf", render)
+
+
+def record_retries(monkeypatch, task) -> list[dict]:
+    """The options of each retry ``task`` asks for; the retry raises instead of running."""
+    retried = []
+
+    def retry(**options):
+        retried.append(options)
+        return RuntimeError("retry")
+
+    monkeypatch.setattr(task, "retry", retry)
+    return retried
+
+
 def test_one_valid_certificate_per_completed_enrolment_with_a_real_pdf(run):
     graduates = completed(run, 3)
     [unfinished] = completed(run, 1, prefix="active", status=EnrollmentStatus.ACTIVE)
@@ -131,14 +156,7 @@ def test_a_failure_while_storing_leaves_no_file_and_no_row(run, monkeypatch, pat
 def test_a_learner_whose_certificate_fails_costs_the_others_nothing(run, monkeypatch):
     graduates = completed(run, 4)
     broken = graduates[2]
-    render = batch.render_pdf
-
-    def render_or_fail(certificate, template):
-        if certificate.user_id == broken.user_id:
-            raise ValueError("the template cannot be laid out")
-        return render(certificate, template)
-
-    monkeypatch.setattr(batch, "render_pdf", render_or_fail)
+    mend = render_failing_for(monkeypatch, broken.user)
     outcome = certificates_issue_batch(run=run, enrollment_ids=[e.pk for e in graduates])
     assert list(outcome.failed) == [broken.pk]
     assert "cannot be laid out" in outcome.failed[broken.pk]
@@ -146,18 +164,12 @@ def test_a_learner_whose_certificate_fails_costs_the_others_nothing(run, monkeyp
         e.user_id for e in graduates if e is not broken
     )
     # The task retries the failed learner alone.
-    retried = []
-
-    def retry(**options):
-        retried.append(options)
-        return RuntimeError("retry")
-
-    monkeypatch.setattr(issue_certificates, "retry", retry)
+    retried = record_retries(monkeypatch, issue_certificates)
     with pytest.raises(RuntimeError):
         issue_certificates.run(run.pk, enrollment_ids=[e.pk for e in graduates])
     assert retried[0]["kwargs"]["enrollment_ids"] == [broken.pk]
     # Once it renders again, the retry issues it.
-    monkeypatch.setattr(batch, "render_pdf", render)
+    mend()
     issue_certificates.run(run.pk, **retried[0]["kwargs"])
     assert valid(run).count() == 4
 

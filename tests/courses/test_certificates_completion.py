@@ -13,7 +13,7 @@ from courses.certificates.tasks import issue_waiting_certificates
 from courses.models import Certificate
 
 from .test_certificates import at_once, needs_postgresql
-from .test_certificates_batch import completed, valid
+from .test_certificates_batch import completed, record_retries, render_failing_for, valid
 
 pytestmark = pytest.mark.django_db
 
@@ -101,26 +101,13 @@ def test_a_revoked_certificate_is_never_issued_again_behind_the_trainers_back(
 def test_a_learner_whose_certificate_fails_waits_for_the_retry(run, monkeypatch):
     graduates = completed(run, 3, prefix="fails")
     broken = graduates[1]
-    render = batch.render_pdf
-
-    def render_or_fail(certificate, template):
-        if certificate.user_id == broken.user_id:
-            raise ValueError("the template cannot be laid out")
-        return render(certificate, template)
-
-    monkeypatch.setattr(batch, "render_pdf", render_or_fail)
-    retried = []
-
-    def retry(**options):
-        retried.append(options)
-        return RuntimeError("retry")
-
-    monkeypatch.setattr(issue_waiting_certificates, "retry", retry)
+    mend = render_failing_for(monkeypatch, broken.user)
+    retried = record_retries(monkeypatch, issue_waiting_certificates)
     with pytest.raises(RuntimeError):
         issue_waiting_certificates.run(run.pk)
     assert "cannot be laid out" in str(retried[0]["exc"])
     assert valid(run).count() == 2  # the others are kept
-    monkeypatch.setattr(batch, "render_pdf", render)
+    mend()
     issue_waiting_certificates.run(run.pk)
     assert valid(run).filter(user=broken.user).exists()
 

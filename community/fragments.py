@@ -43,12 +43,14 @@ def _template_digest() -> str:
     return hashlib.blake2b(Path(origin).read_bytes(), digest_size=8).hexdigest()
 
 
-def _key(row: dict, page_facts: tuple) -> str:
+def _digest(facts) -> str:
+    return hashlib.blake2b(repr(facts).encode(), digest_size=16).hexdigest()
+
+
+def _key(row: dict, page_digest: str) -> str:
     post, author = row["post"], row["post"].author
     facts = (
-        _template_digest(),
-        translation.get_language(),
-        page_facts,
+        page_digest,
         (
             post.pk,
             post.html,
@@ -77,8 +79,7 @@ def _key(row: dict, page_facts: tuple) -> str:
             )
         ),
     )
-    digest = hashlib.blake2b(repr(facts).encode(), digest_size=16).hexdigest()
-    return f"post-html:{digest}"
+    return f"post-html:{_digest(facts)}"
 
 
 def posts_html(request, rows: list[dict], context: dict) -> list[SafeString]:
@@ -90,17 +91,22 @@ def posts_html(request, rows: list[dict], context: dict) -> list[SafeString]:
     """
     user = request.user
     access = context["access"]
-    page_facts = (
-        user.is_authenticated,
-        access.can_moderate,
-        access.is_member,
-        context["can_reply"],
-        context["posts"].number,
-        context["platform_url"],
-        tuple(sorted(context["labels"].items())),
-        context["flag_reasons"],
+    # What every post of the page shares, digested once for the page.
+    page_digest = _digest(
+        (
+            _template_digest(),
+            translation.get_language(),
+            user.is_authenticated,
+            access.can_moderate,
+            access.is_member,
+            context["can_reply"],
+            context["posts"].number,
+            context["platform_url"],
+            tuple(sorted(context["labels"].items())),
+            context["flag_reasons"],
+        )
     )
-    keys = [_key(row, page_facts) for row in rows]
+    keys = [_key(row, page_digest) for row in rows]
     try:
         found = cache.get_many(keys)
     except Exception:  # the cache is down: render them all

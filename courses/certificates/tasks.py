@@ -78,6 +78,13 @@ class CertificatesFailed(Exception):
     """Some certificates of a batch failed; the task retries those alone."""
 
 
+def _backoff(task) -> int:
+    """Seconds before a batch task's next try, as ``retry_backoff`` would wait."""
+    return get_exponential_backoff_interval(
+        factor=1, retries=task.request.retries, maximum=600, full_jitter=True
+    )
+
+
 @shared_task(
     bind=True,
     acks_late=True,
@@ -117,9 +124,7 @@ def issue_waiting_certificates(self, run_id: int) -> dict:
         # The others are stored; the failed ones still wait, and the retry takes them.
         raise self.retry(
             exc=CertificatesFailed(failed),
-            countdown=get_exponential_backoff_interval(
-                factor=1, retries=self.request.retries, maximum=600, full_jitter=True
-            ),
+            countdown=_backoff(self),
         )
     return {"issued": issued, "failed": []}
 
@@ -168,9 +173,7 @@ def issue_certificates(
                 "completed_on": completed_on,
             },
             exc=CertificatesFailed(outcome.failed),
-            countdown=get_exponential_backoff_interval(
-                factor=1, retries=self.request.retries, maximum=600, full_jitter=True
-            ),
+            countdown=_backoff(self),
         )
     return {
         "issued": len(outcome.issued),

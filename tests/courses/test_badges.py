@@ -133,6 +133,16 @@ def test_the_credential_is_signed_with_the_certificate_and_signed_again_when_it_
     assert certificate.credential == renewed
 
 
+def test_an_expired_credential_fails_the_check(client, certificate):
+    certificate.expires_on = timezone.localdate() - timedelta(days=1)
+    certificate.save()
+    token = badges.credential_jwt(certificate)
+    result = badges.credential_verify(token)
+    assert result["expired"] and not result["valid"] and not result["revoked"]
+    html = client.post("/verify/credential/", {"credential": token}).content.decode()
+    assert "notice--expired" in html
+
+
 def test_without_a_signing_key_the_certificate_is_issued_and_its_credential_signed_later(
     client, run, tmp_path, monkeypatch, signing_key_file
 ):

@@ -79,6 +79,14 @@ def test_pdf_text_holds_the_arabic_name_and_course_in_logical_order(graduate):
     assert BIDI.sub("", graduate.run.course.title) in flat
     assert "Layla Al-Gammati" in text
     assert certificate.code in text
+    # Digits and dates inside the Arabic sentence keep their place in it. (Not the brackets
+    # around them: pdftotext reads a mirrored bracket back as its twin.)
+    from courses.certificates.pdf import certificate_text
+
+    values = certificate_text(certificate, certificate.template)["values"]
+    assert f"{values['hours']}ساعةتدريبية" in flat
+    day_and_month = BIDI.sub("", values["completion_date"].split("،")[0])
+    assert f"بتاريخ{day_and_month}" in flat
     info = subprocess.run(
         ["pdfinfo", certificate.pdf.path], capture_output=True, text=True, check=True
     ).stdout

@@ -82,7 +82,7 @@ BUDGET = {
     "course_catalogue": 13,
     "course_anonymous": 14,
     "course_enrolled": 21,
-    "lesson_enrolled": 13,
+    "lesson_enrolled": 9,
     "learner_dashboard": 9,
     "trainer_dashboard": 7,
     "run_learners": 11,

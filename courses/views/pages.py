@@ -7,14 +7,14 @@ from django.template.response import TemplateResponse
 from cms.middleware import content_security_policy
 from courses import quizzes, selectors, services
 from courses.blocks import has_activity
-from courses.models import CoursePage, ModulePage, ProgressStatus
+from courses.models import ModulePage, ProgressStatus
 
 
 def course_page(request, page):
     user = request.user
     enrollment = selectors.learner_enrollment(user=user, course=page)
     statuses = selectors.lesson_statuses(enrollment=enrollment)
-    outline = selectors.course_outline(course=page)
+    _course, outline = selectors.course_structure(request=request, path=page.path)
     context = page.get_context(request)
     context.update(
         {
@@ -61,12 +61,17 @@ def lesson_page(request, page):
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    # The module and the course by their tree paths: one query each, their own rows.
-    module = ModulePage.objects.get(path=page.path[: -page.steplen])
-    course = CoursePage.objects.get(path=module.path[: -module.steplen])
-    enrollment = selectors.learner_enrollment(user=user, course=course, related=("run__course",))
+    # The course and its outline by the course's tree path (from the cache, see
+    # course_structure); the module from the outline unless it is not live.
+    module_path = page.path[: -page.steplen]
+    course, outline = selectors.course_structure(request=request, path=module_path[: -page.steplen])
+    module = next((m for m, _lessons in outline if m.path == module_path), None)
+    if module is None:
+        module = ModulePage.objects.get(path=module_path)
+    enrollment = selectors.learner_enrollment(user=user, course=course, related=("run",))
+    if enrollment is not None and enrollment.run.course_id == course.pk:
+        enrollment.run.course = course  # the run's own course page: no query for it
     statuses = selectors.lesson_statuses(enrollment=enrollment)
-    outline = selectors.course_outline(course=course)
     flat = [lesson for _module, lessons in outline for lesson in lessons]
     access = selectors.lesson_access(
         user=user,
@@ -103,7 +108,7 @@ def lesson_page(request, page):
             "following_lesson": flat[index + 1] if index + 1 < len(flat) else None,
             "reflections": {
                 answer.block_id: answer
-                for answer in enrollment.reflections.filter(lesson=progress.lesson)
+                for answer in enrollment.reflections.filter(lesson_id=progress.lesson_id)
             }
             if enrollment is not None
             else {},

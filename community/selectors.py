@@ -4,7 +4,7 @@ from django.db.models import OuterRef, Q, Subquery
 
 from cms.text import normalise_arabic
 
-from .models import Membership, MembershipStatus, Post, Topic, TopicRead
+from .models import Membership, MembershipStatus, Post, Subscription, Topic, TopicRead
 
 
 def topics_for(*, platform, user, can_moderate: bool, category=None, query: str = ""):
@@ -26,6 +26,19 @@ def topics_for(*, platform, user, can_moderate: bool, category=None, query: str 
         read_at = TopicRead.objects.filter(topic=OuterRef("pk"), user=user).values("read_at")[:1]
         topics = topics.annotate(read_at=Subquery(read_at))
     return topics.order_by("-pinned", "-last_posted_at", "-pk")
+
+
+def topic_for_reader(*, user):
+    """Topics with what a topic page shows of its reader's own: ``my_read_at`` (when they
+    last read it) and ``my_level`` (their subscription), read with the topic itself."""
+    topics = Topic.objects.select_related("category", "author")
+    if not user.is_authenticated:
+        return topics
+    mine = {"topic": OuterRef("pk"), "user": user}
+    return topics.annotate(
+        my_read_at=Subquery(TopicRead.objects.filter(**mine).values("read_at")[:1]),
+        my_level=Subquery(Subscription.objects.filter(**mine).values("level")[:1]),
+    )
 
 
 def posts_for(*, topic, user, can_moderate: bool):
@@ -69,25 +82,22 @@ def approval_queue(*, platform):
 
 
 def reactions_for(*, posts, user) -> dict:
-    """{post id: [(kind, symbol, count, mine)]} for a page of posts, in two queries."""
+    """{post id: [(kind, symbol, count, mine)]} for a page of posts, in one query."""
     from django.db.models import Count
 
     from .models import Reaction, ReactionKind
 
     ids = [post.pk for post in posts]
-    counts = {}
-    for row in (
-        Reaction.objects.filter(post_id__in=ids)
-        .values("post_id", "kind")
-        .annotate(count=Count("pk"))
-        .order_by()
-    ):
-        counts[(row["post_id"], row["kind"])] = row["count"]
-    mine = set()
+    totals = {"count": Count("pk")}
     if user.is_authenticated:
-        mine = set(
-            Reaction.objects.filter(post_id__in=ids, user=user).values_list("post_id", "kind")
-        )
+        totals["mine"] = Count("pk", filter=Q(user=user))
+    counts, mine = {}, set()
+    for row in (
+        Reaction.objects.filter(post_id__in=ids).values("post_id", "kind").annotate(**totals)
+    ).order_by():
+        counts[(row["post_id"], row["kind"])] = row["count"]
+        if row.get("mine"):
+            mine.add((row["post_id"], row["kind"]))
     return {
         pk: [
             (kind, symbol, counts.get((pk, kind), 0), (pk, kind) in mine)

@@ -283,7 +283,7 @@ def topic(request, page, topic_id):
     forum = page.forum
     access = _readable(request, page)
     topic = get_object_or_404(
-        Topic.objects.select_related("category", "author"), pk=topic_id, platform=forum
+        selectors.topic_for_reader(user=request.user), pk=topic_id, platform=forum
     )
     if topic.hidden_at and not access.can_moderate:
         mine_waiting = (
@@ -313,9 +313,7 @@ def topic(request, page, topic_id):
             return redirect(f"{_url(page, 'topic', topic.pk)}?page={number}#post-{post.pk}")
     if request.method == "GET" and (quoted := request.GET.get("quote", "")).isdigit():
         body = _quote(topic, int(quoted), access) or body
-    read_at = None
-    if request.user.is_authenticated:
-        read_at = topic.reads.filter(user=request.user).values_list("read_at", flat=True).first()
+    read_at = getattr(topic, "my_read_at", None)
     posts = paginate(
         request,
         selectors.posts_for(topic=topic, user=request.user, can_moderate=access.can_moderate),
@@ -349,11 +347,7 @@ def topic(request, page, topic_id):
             "error": error,
             "categories": forum.categories.all() if access.can_moderate else (),
             "topic_url": _url(page, "topic", topic.pk),
-            "level": Subscription.objects.filter(user=request.user, topic=topic)
-            .values_list("level", flat=True)
-            .first()
-            if request.user.is_authenticated
-            else None,
+            "level": getattr(topic, "my_level", None),
         },
     )
 

@@ -89,7 +89,7 @@ BUDGET = {
     "platform_index": 14,
     "platform_page": 13,
     "forum_topic_list": 17,
-    "forum_topic": 15,
+    "forum_topic": 12,
     "notifications": 9,
     "search": 16,
     "verify": 3,

@@ -571,3 +571,34 @@ def test_each_post_offers_each_reader_what_they_may_do(client, cast):
     client.logout()
     public = BeautifulSoup(client.get(topic_url).content, "html.parser")
     assert not public.select(".post__actions")
+
+
+# --- what a topic page shows of its reader --------------------------------------------------
+
+
+def test_replies_since_the_last_visit_are_marked_new_once(client, cast):
+    topic, reader = cast["topic"], cast["moderator"]
+    client.force_login(reader)
+    first = client.get(url(cast["platform"], "topic", topic.pk)).content.decode()
+    assert "badge--new" not in first  # a first visit: nothing to tell apart
+    later = services.post_reply(topic=topic, author=cast["author"], body="ردّ بعد زيارتك.")
+    page = client.get(url(cast["platform"], "topic", topic.pk)).content.decode()
+    assert page.count("badge--new") == 1
+    article = page[page.index(f'id="post-{later.pk}"') :]
+    assert article.index("badge--new") < article.index("ردّ بعد زيارتك.")
+    again = client.get(url(cast["platform"], "topic", topic.pk)).content.decode()
+    assert "badge--new" not in again
+
+
+def test_the_topic_page_shows_the_readers_own_notification_level(client, cast):
+    from community.models import Level
+    from community.notifications import subscription_set
+
+    topic, reader = cast["topic"], cast["member"]
+    subscription_set(user=reader, level=Level.MUTED, topic=topic)
+    client.force_login(reader)
+    page = client.get(url(cast["platform"], "topic", topic.pk)).content.decode()
+    assert f'<option value="{Level.MUTED}" selected>' in page
+    client.force_login(cast["moderator"])  # someone else's choice is not theirs
+    page = client.get(url(cast["platform"], "topic", topic.pk)).content.decode()
+    assert f'<option value="{Level.MUTED}" selected>' not in page

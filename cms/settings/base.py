@@ -130,7 +130,11 @@ if REDIS_URL:
         "default": {
             "BACKEND": "cms.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "markaz"),
+            # Two sites sharing one Redis (staging beside production, a benchmark's two
+            # databases) must never read each other's pages, routes or outlines, which are
+            # keyed by paths and a generation alike: the default prefix names the database.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX")
+            or f"markaz-{DATABASES['default']['NAME']}",
             "TIMEOUT": 300,
         }
     }

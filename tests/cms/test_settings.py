@@ -44,3 +44,19 @@ def test_wsgi_application_loads_in_production():
     result = run(["-c", code], **PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert "WSGIHandler" in result.stdout
+
+
+def test_two_sites_sharing_one_redis_keep_apart_unless_told_otherwise():
+    """Cached pages, routes and course outlines are keyed by path and generation: a
+    staging site beside production on one Redis must not serve production's pages."""
+    code = "from django.conf import settings; print(settings.CACHES['default']['KEY_PREFIX'])"
+
+    def prefix(database: str, chosen: str = "") -> str:
+        env = PRODUCTION_ENV | {"REDIS_URL": "redis://127.0.0.1:6379/9"}
+        result = run(["-c", code], **env, DATABASE_URL=database, CACHE_KEY_PREFIX=chosen)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    production = prefix("postgres://markaz@db/markaz")
+    assert production != prefix("postgres://markaz@db/markaz_staging")
+    assert prefix("postgres://markaz@db/markaz", chosen="shared") == "shared"

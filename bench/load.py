@@ -89,9 +89,6 @@ def environment(args: argparse.Namespace, work: Path) -> dict:
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DATABASE_URL": args.database_url,
         "REDIS_URL": args.redis_url,
-        # Each database its own keys: routes, outlines and pages are keyed by path and
-        # generation, and the two scales' demo pages share paths.
-        "CACHE_KEY_PREFIX": "markaz-bench-load-" + urlsplit(args.database_url).path.lstrip("/"),
         "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",

@@ -23,8 +23,7 @@ def topics_for(*, platform, user, can_moderate: bool, category=None, query: str 
             condition &= Q(search_text__icontains=word)
         topics = topics.filter(condition)
     if user.is_authenticated:
-        read_at = TopicRead.objects.filter(topic=OuterRef("pk"), user=user).values("read_at")[:1]
-        topics = topics.annotate(read_at=Subquery(read_at))
+        topics = topics.annotate(read_at=_mine(TopicRead, user, "read_at"))
     return topics.order_by("-pinned", "-last_posted_at", "-pk")
 
 
@@ -34,11 +33,15 @@ def topic_for_reader(*, user):
     topics = Topic.objects.select_related("category", "author")
     if not user.is_authenticated:
         return topics
-    mine = {"topic": OuterRef("pk"), "user": user}
     return topics.annotate(
-        my_read_at=Subquery(TopicRead.objects.filter(**mine).values("read_at")[:1]),
-        my_level=Subquery(Subscription.objects.filter(**mine).values("level")[:1]),
+        my_read_at=_mine(TopicRead, user, "read_at"),
+        my_level=_mine(Subscription, user, "level"),
     )
+
+
+def _mine(model, user, field: str) -> Subquery:
+    """``field`` of the user's own row of ``model`` for each topic (one per topic and user)."""
+    return Subquery(model.objects.filter(topic=OuterRef("pk"), user=user).values(field)[:1])
 
 
 def posts_for(*, topic, user, can_moderate: bool):

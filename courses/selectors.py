@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from cms.cache import request_generation
 from cms.pages import localize_all
+from cms.routing import timeout as route_timeout
 
 from .models import (
     CoursePage,
@@ -149,20 +149,16 @@ def course_structure(*, request, path: str) -> tuple[CoursePage, list]:
     request unpickles its own instances. With ``ROUTE_CACHE_SECONDS = 0``, the queries.
     """
     generation = request_generation(request)
-    cached = generation is not None and structure_timeout() > 0
+    # Entries live as long as routes: both are only ever read under their generation.
+    cached = generation is not None and route_timeout() > 0
     key = f"course-structure:{generation}:{path}"
     if cached and (remembered := cache.get(key)) is not None:
         return remembered
     course = CoursePage.objects.get(path=path)
     structure = (course, course_outline(course=course))
     if cached:
-        cache.set(key, structure, structure_timeout())
+        cache.set(key, structure, route_timeout())
     return structure
-
-
-def structure_timeout() -> int:
-    # Entries live as long as routes: both are only ever read under their generation.
-    return int(getattr(settings, "ROUTE_CACHE_SECONDS", 0) or 0)
 
 
 def next_lesson(*, outline, statuses: dict) -> LessonPage | None:

@@ -84,10 +84,42 @@ class IndexPage(SearchableMixin, Page):
         abstract = True
 
 
-def paginate(request, items, per_page: int = 10):
-    """The requested page of ``items``; out-of-range numbers give the nearest page."""
-    paginator = Paginator(items, per_page)
+class CountedPaginator(Paginator):
+    """A paginator told its count, and that reads later pages from the end.
+
+    ``count`` is the number of items when the caller keeps it (a forum topic's reply
+    count) instead of counting them on every page. With ``from_end``, a page in the
+    second half is read backwards from the last item, so the last page (where a reply
+    takes its author) skips as few rows as the first. ``items`` must be ordered
+    completely (no ties) for its reverse to be the same sequence backwards.
+    """
+
+    def __init__(self, items, per_page, *, count=None, from_end=False):
+        super().__init__(items, per_page)
+        if count is not None:
+            self.count = count  # in place of the cached property's COUNT query
+        self.from_end = from_end
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        if not self.from_end or bottom <= self.count - top:
+            return self._get_page(self.object_list[bottom:top], number, self)
+        backwards = self.object_list.reverse()[self.count - top : self.count - bottom]
+        return self._get_page(list(backwards)[::-1], number, self)
+
+
+def paginate(request, items, per_page: int = 10, *, count=None, from_end=False):
+    """The requested page of ``items``; out-of-range numbers give the nearest page.
+
+    ``page=last`` asks for the last page. ``count`` and ``from_end``: see
+    :class:`CountedPaginator`.
+    """
+    paginator = CountedPaginator(items, per_page, count=count, from_end=from_end)
     number = request.GET.get("page", 1)
+    if number == "last":
+        number = paginator.num_pages
     try:
         return paginator.page(number)
     except PageNotAnInteger:

@@ -1,6 +1,7 @@
 """Reads for the forum pages: a fixed number of queries whatever the size of a platform."""
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from cms.text import normalise_arabic
 
@@ -28,15 +29,34 @@ def topics_for(*, platform, user, can_moderate: bool, category=None, query: str 
 
 
 def topic_for_reader(*, user):
-    """Topics with what a topic page shows of its reader's own: ``my_read_at`` (when they
-    last read it) and ``my_level`` (their subscription), read with the topic itself."""
+    """Topics with what a topic page shows of its reader's own, read with the topic itself:
+    ``my_read_at`` (when they last read it), ``my_level`` (their subscription) and
+    ``my_waiting`` (how many of their replies wait for approval)."""
     topics = Topic.objects.select_related("category", "author")
     if not user.is_authenticated:
         return topics
+    waiting = (
+        Post.objects.filter(topic=OuterRef("pk"), author=user, approved=False, hidden_at=None)
+        .order_by()
+        .values("topic")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return topics.annotate(
         my_read_at=_mine(TopicRead, user, "read_at"),
         my_level=_mine(Subscription, user, "level"),
+        my_waiting=Coalesce(Subquery(waiting), 0),
     )
+
+
+def post_count(*, topic, can_moderate: bool) -> int | None:
+    """How many posts ``posts_for`` gives the reader of a topic read by ``topic_for_reader``,
+    without counting them: the shown posts (``reply_count`` and the opening post) and the
+    reader's own waiting replies. ``None`` when only counting can tell: for moderators,
+    who see hidden posts too, and in a hidden topic."""
+    if can_moderate or topic.hidden_at is not None:
+        return None
+    return topic.reply_count + 1 + getattr(topic, "my_waiting", 0)
 
 
 def _mine(model, user, field: str) -> Subquery:
@@ -86,8 +106,6 @@ def approval_queue(*, platform):
 
 def reactions_for(*, posts, user) -> dict:
     """{post id: [(kind, symbol, count, mine)]} for a page of posts, in one query."""
-    from django.db.models import Count
-
     from .models import Reaction, ReactionKind
 
     ids = [post.pk for post in posts]

@@ -402,12 +402,18 @@ def _is_opening(post: Post) -> bool:
 
 
 def _recount(topic_id: int) -> None:
-    topic = Topic.objects.get(pk=topic_id)
-    shown = list(topic.posts.shown().order_by("created_at", "pk").values("created_at", "author"))
-    topic.reply_count = max(len(shown) - 1, 0)
-    if shown:
-        topic.last_posted_at = shown[-1]["created_at"]
-        topic.last_poster_id = shown[-1]["author"]
+    """Count the topic's shown posts again, after one was hidden, shown or approved.
+
+    Topic pages are numbered from ``reply_count``, so it must not drift: the topic row is
+    locked first (as ``post_reply`` locks it), and the count then sees every reply that
+    committed before.
+    """
+    topic = Topic.objects.select_for_update().get(pk=topic_id)
+    shown = topic.posts.shown()
+    topic.reply_count = max(shown.count() - 1, 0)
+    last = shown.order_by("-created_at", "-pk").values("created_at", "author").first()
+    if last:
+        topic.last_posted_at, topic.last_poster_id = last["created_at"], last["author"]
     topic.save(update_fields=["reply_count", "last_posted_at", "last_poster"])
 
 

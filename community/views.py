@@ -308,16 +308,19 @@ def topic(request, page, topic_id):
         else:
             if not post.approved:
                 messages.info(request, _("Your reply waits for a moderator's approval."))
-            posts = selectors.posts_for(topic=topic, user=request.user, can_moderate=True)
-            number = (posts.filter(created_at__lt=post.created_at).count()) // POSTS_PER_PAGE + 1
+            number = _page_of_new_post(request, topic, post, access)
             return redirect(f"{_url(page, 'topic', topic.pk)}?page={number}#post-{post.pk}")
     if request.method == "GET" and (quoted := request.GET.get("quote", "")).isdigit():
         body = _quote(topic, int(quoted), access) or body
     read_at = getattr(topic, "my_read_at", None)
+    # Numbered from the topic's own counts: counting a long topic's posts on every view
+    # cost more than the rest of the page. Later pages read from the end.
     posts = paginate(
         request,
         selectors.posts_for(topic=topic, user=request.user, can_moderate=access.can_moderate),
         POSTS_PER_PAGE,
+        count=selectors.post_count(topic=topic, can_moderate=access.can_moderate),
+        from_end=True,
     )
     services.topic_mark_read(topic=topic, user=request.user, read_at=read_at)
     shared = {
@@ -350,6 +353,17 @@ def topic(request, page, topic_id):
             "level": getattr(topic, "my_level", None),
         },
     )
+
+
+def _page_of_new_post(request, topic, post, access) -> int:
+    """The page a reply just written is on, for its author: the last one."""
+    user = request.user
+    topic = selectors.topic_for_reader(user=user).get(pk=topic.pk)
+    count = selectors.post_count(topic=topic, can_moderate=access.can_moderate)
+    if count is None:
+        posts = selectors.posts_for(topic=topic, user=user, can_moderate=access.can_moderate)
+        count = posts.filter(created_at__lte=post.created_at).count()
+    return max(count - 1, 0) // POSTS_PER_PAGE + 1
 
 
 def _post_labels() -> dict:

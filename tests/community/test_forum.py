@@ -506,28 +506,6 @@ def test_the_platform_page_names_its_coordinators(client, cast):
     assert cast["moderator"].display_name in page
 
 
-def test_long_topics_are_paginated_and_a_reply_lands_on_its_page(client, cast):
-    from django.utils import timezone
-
-    Post.objects.bulk_create(
-        Post(
-            topic=cast["topic"],
-            author=cast["author"],
-            source=f"رد {n}",
-            html=f"<p>رد {n}</p>",
-            created_at=timezone.now(),
-        )
-        for n in range(45)
-    )
-    client.force_login(cast["member"])
-    address = url(cast["platform"], "topic", cast["topic"].pk)
-    first = client.get(address).content.decode()
-    assert "<p>رد 0</p>" in first and "<p>رد 44</p>" not in first
-    assert "<p>رد 44</p>" in client.get(address, {"page": 3}).content.decode()
-    response = client.post(address, {"body": "رد في الصفحة الأخيرة"})
-    assert response.url.startswith(f"{address}?page=3#post-")
-
-
 def test_each_post_offers_each_reader_what_they_may_do(client, cast):
     """Quote, edit, delete, accept, report and react, post by post and reader by reader."""
     from bs4 import BeautifulSoup

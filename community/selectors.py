@@ -65,11 +65,14 @@ def _mine(model, user, field: str) -> Subquery:
 
 
 def posts_for(*, topic, user, can_moderate: bool):
-    """A topic's posts in order; moderators also see hidden and unapproved ones."""
+    """A topic's posts in order; moderators also see hidden and unapproved ones.
+
+    Each post's ``topic`` is not read with it: the caller has the topic, and sets it on
+    the posts it shows (whether a post may be edited depends on it, ``can_edit_post``).
+    """
     posts = (
         Post.objects.filter(topic=topic)
-        # The topic too: whether a post may be edited depends on it (can_edit_post).
-        .select_related("topic", "author", "author__municipality")
+        .select_related("author", "author__municipality")
         .prefetch_related("attachments")
     )
     if not can_moderate:

@@ -177,6 +177,7 @@ class PlatformPage(RoutablePageMixin, SearchableMixin, Page):
     new_topic = _forum_route("topics/new/", "views.new_topic")
     topic = _forum_route("topics/<int:topic_id>/", "views.topic")
     topic_action = _forum_route("topics/<int:topic_id>/<slug:action>/", "views.topic_action")
+    post = _forum_route("posts/<int:post_id>/", "views.post_link", "post")
     edit_post = _forum_route("posts/<int:post_id>/edit/", "views.edit_post")
     post_action = _forum_route("posts/<int:post_id>/<slug:action>/", "views.post_action")
     attachment = _forum_route("attachments/<int:attachment_id>/", "views.attachment")

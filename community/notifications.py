@@ -154,8 +154,7 @@ def send_immediate(notification_ids: list[int]) -> int:
                 "notification": notification,
                 "topic_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
                 + platform.localized.url
-                + platform.reverse_subpage("topic", args=[post.topic_id])
-                + f"#post-{post.pk}",
+                + platform.reverse_subpage("post", args=[post.pk]),
                 "unsubscribe_url": unsubscribe_url(user=user, post=post, language=language),
             }
             subject = render_to_string("community/emails/post_subject.txt", context).strip()

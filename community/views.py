@@ -9,6 +9,7 @@ its topic titles leak.
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -366,6 +367,25 @@ def _page_of_new_post(request, topic, post, access) -> int:
     return max(count - 1, 0) // POSTS_PER_PAGE + 1
 
 
+def post_link(request, page, post_id):
+    """A post's lasting address: the page of its topic that shows it, to this reader.
+
+    Notifications, e-mails and the moderators' queue link here, so a reply on the
+    fifth page of a long topic opens the fifth page, at the reply.
+    """
+    access = _readable(request, page)
+    post = get_object_or_404(Post, pk=post_id, topic__platform=page.forum)
+    shown = selectors.posts_for(
+        topic=post.topic_id, user=request.user, can_moderate=access.can_moderate
+    )
+    before = shown.filter(
+        Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
+    ).count()
+    number = before // POSTS_PER_PAGE + 1
+    query = f"?page={number}" if number > 1 else ""
+    return redirect(f"{_url(page, 'topic', post.topic_id)}{query}#post-{post.pk}")
+
+
 def _post_labels() -> dict:
     """The words every post repeats, translated once for the page."""
     return {
@@ -485,7 +505,7 @@ def edit_post(request, page, post_id):
         except ValidationError as invalid:
             error = _error_text(invalid)
         else:
-            return redirect(f"{_url(page, 'topic', post.topic_id)}#post-{post.pk}")
+            return redirect(_url(page, "post", post.pk))
     return _render(
         request,
         page,
@@ -543,7 +563,7 @@ def post_action(request, page, post_id, action):
         messages.error(request, _error_text(error))
     if request.POST.get("next") == "queue":
         return redirect(_url(page, "queue"))
-    return redirect(f"{_url(page, 'topic', post.topic_id)}#post-{post.pk}")
+    return redirect(_url(page, "post", post.pk))
 
 
 def queue(request, page):

@@ -161,3 +161,48 @@ def test_a_long_topic_links_its_first_and_last_pages(client, cast, long_topic):
     assert links(1) == {"التالي": "?page=2", "الصفحة الأخيرة": "?page=3"}
     assert links(3) == {"الصفحة الأولى": "?page=1", "السابق": "?page=2"}
     assert links("last") == links(3)
+
+
+def test_a_posts_address_opens_the_page_that_shows_it(client, cast, long_topic):
+    """Notifications, e-mails and the queue link to a post: its reader lands on its page."""
+    platform, moderator = cast["platform"], cast["moderator"]
+    address = url(platform, "topic", long_topic.pk)
+    posts = list(Post.objects.filter(topic=long_topic).order_by("created_at", "pk"))
+    services.post_set_hidden(post=posts[3], by=moderator, hidden=True)
+    target = posts[POSTS_PER_PAGE * 2]  # the 41st post: third page for moderators
+
+    client.force_login(cast["member"])  # one post fewer before it: the second page
+    response = client.get(url(platform, "post", target.pk))
+    assert response.url == f"{address}?page=2#post-{target.pk}"
+    assert f'id="post-{target.pk}"' in client.get(response.url).content.decode()
+    opening = client.get(url(platform, "post", posts[0].pk))
+    assert opening.url == f"{address}#post-{posts[0].pk}"
+
+    client.force_login(moderator)
+    assert client.get(url(platform, "post", target.pk)).url == f"{address}?page=3#post-{target.pk}"
+
+    client.logout()  # a members-only platform: not even where a post is
+    assert client.get(url(platform, "post", target.pk)).status_code == 404
+    client.force_login(cast["other_coordinator"])
+    other = url(cast["other"], "post", target.pk)  # another platform's address for it
+    assert client.get(other).status_code == 404
+
+
+def test_a_reply_notification_links_to_the_replys_page(
+    client, cast, long_topic, django_capture_on_commit_callbacks
+):
+    """In the app and by e-mail, the topic's author is sent to the reply's own page."""
+    from django.core import mail
+
+    platform, author = cast["platform"], cast["author"]
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        reply = services.post_reply(topic=long_topic, author=cast["member"], body="رد أخير")
+    link = url(platform, "post", reply.pk)
+    [message] = [m for m in mail.outbox if author.email in m.to]
+    assert link in message.body
+    client.force_login(author)
+    page = client.get("/ar/community/notifications/").content.decode()
+    assert f'href="{link}"' in page
+    last = -(-(LONG + 3) // POSTS_PER_PAGE)  # the opening post, the first reply, this one
+    assert client.get(link).url.endswith(f"?page={last}#post-{reply.pk}")

@@ -1,5 +1,6 @@
 """Reads for the courses app: who may see what, and what dashboards show."""
 
+import logging
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -24,6 +25,8 @@ from .models import (
     RunSession,
 )
 from .models.enrolment import SEAT_STATUSES
+
+logger = logging.getLogger(__name__)
 
 
 def team_role(*, user, course: CoursePage) -> str | None:
@@ -140,25 +143,36 @@ def course_outline(*, course: CoursePage) -> list[tuple[ModulePage, list[LessonP
     return [(module, by_path[module.path]) for module in modules]
 
 
-def course_structure(*, request, path: str) -> tuple[CoursePage, list]:
+def course_structure(*, request, path: str, lesson=None) -> tuple[CoursePage, list]:
     """The course page at tree ``path`` and its outline, as every reader of it gets them.
 
     Kept in the shared cache under the page cache's generation (``cms.cache``), which every
     publish, unpublish, move or deletion of a page moves on: a learner's lesson then reads
     its course, module and outline with one cache read instead of four page queries. Each
     request unpickles its own instances. With ``ROUTE_CACHE_SECONDS = 0``, the queries.
+
+    A remembered outline that lacks the live ``lesson`` being read (written from a
+    database that has since changed without a publish, or by a site sharing the cache)
+    is read again from the database and remembered anew: the lesson's previous and
+    next links come from it.
     """
     generation = request_generation(request)
     # Entries live as long as routes: both are only ever read under their generation.
     cached = generation is not None and route_timeout() > 0
     key = f"course-structure:{generation}:{path}"
     if cached and (remembered := cache.get(key)) is not None:
-        return remembered
+        if lesson is None or not lesson.live or _outlines(remembered[1], lesson):
+            return remembered
+        logger.info("course structure: the cached outline of %s lacks lesson %s", path, lesson.pk)
     course = CoursePage.objects.get(path=path)
     structure = (course, course_outline(course=course))
     if cached:
         cache.set(key, structure, route_timeout())
     return structure
+
+
+def _outlines(outline, lesson) -> bool:
+    return any(item.pk == lesson.pk for _module, lessons in outline for item in lessons)
 
 
 def next_lesson(*, outline, statuses: dict) -> LessonPage | None:

@@ -64,7 +64,9 @@ def lesson_page(request, page):
     # The course and its outline by the course's tree path (from the cache, see
     # course_structure); the module from the outline unless it is not live.
     module_path = page.path[: -page.steplen]
-    course, outline = selectors.course_structure(request=request, path=module_path[: -page.steplen])
+    course, outline = selectors.course_structure(
+        request=request, path=module_path[: -page.steplen], lesson=page
+    )
     module = next((m for m, _lessons in outline if m.path == module_path), None)
     if module is None:
         module = ModulePage.objects.get(path=module_path)
@@ -95,7 +97,8 @@ def lesson_page(request, page):
             enrollment=enrollment, lesson=page, progress=statuses.get(page.translation_key)
         )
         statuses[page.translation_key] = progress
-    index = next((i for i, lesson in enumerate(flat) if lesson.pk == page.pk), 0)
+    # A lesson outside the outline (not live: a preview) has no neighbours.
+    index = next((i for i, lesson in enumerate(flat) if lesson.pk == page.pk), None)
     context.update(
         {
             "enrollment": enrollment,
@@ -104,8 +107,10 @@ def lesson_page(request, page):
             "manual_completion": not has_activity(page.body),
             "has_h5p": any(child.block_type == "h5p" for child in page.body),
             "quiz_states": quiz_states(request.user, page),
-            "previous_lesson": flat[index - 1] if index > 0 else None,
-            "following_lesson": flat[index + 1] if index + 1 < len(flat) else None,
+            "previous_lesson": flat[index - 1] if index else None,
+            "following_lesson": flat[index + 1]
+            if index is not None and index + 1 < len(flat)
+            else None,
             "reflections": {
                 answer.block_id: answer
                 for answer in enrollment.reflections.filter(lesson_id=progress.lesson_id)

@@ -464,6 +464,11 @@ ROWS = {
     ),
     "PlatformPage.new_topic": (_platform("new_topic"), MEMBERS),
     "PlatformPage.topic": (lambda w: _platform_url(w, "topic", w.topic.pk), MEMBERS),
+    # A post's lasting address sends its readers on to the topic page that shows it.
+    "PlatformPage.post": (
+        lambda w: _platform_url(w, "post", w.reply.pk),
+        roles(404, member=REDIRECT, admin=REDIRECT),
+    ),
     "PlatformPage.topic_action": (
         lambda w: _platform_url(w, "topic_action", w.topic.pk, "pin"),
         POST_ONLY,

@@ -97,3 +97,34 @@ def test_a_warm_lesson_view_reads_no_other_page_than_itself(client, reader):
     ]
     assert len(page_reads) == 1, page_reads  # the lesson itself, which the route names
     assert page_reads[0].endswith(f'"page_ptr_id" = {optional.pk} LIMIT 21')
+
+
+def test_a_remembered_outline_without_the_lesson_is_read_again_for_its_neighbours(client, reader):
+    """An outline in the shared cache whose pages are not this database's (a course that
+    stood at the same path before, another site on the same cache) must not send the
+    learner from a lesson to itself: it is read again from the database."""
+    import re
+
+    from django.core.cache import cache
+
+    from cms.cache import generation
+
+    course, _enrollment = reader
+    first, optional, last = course.test_lessons
+    assert client.get(first.url).status_code == OK  # fills the cache
+    key = f"course-structure:{generation()}:{course.path}"
+    course_page, outline = cache.get(key)
+    for _module, lessons in outline:
+        for lesson in lessons:
+            lesson.pk += 10_000  # the same paths and titles, other pages
+    cache.set(key, (course_page, outline))
+
+    html = client.get(optional.url).content.decode()
+    assert re.search(r'rel="prev" href="([^"]+)"', html)[1] == first.url
+    assert re.search(r'rel="next" href="([^"]+)"', html)[1] == last.url
+    # The outline read again is remembered: the next view reads it from the cache.
+    assert [lesson.pk for _m, lessons in cache.get(key)[1] for lesson in lessons] == [
+        first.pk,
+        optional.pk,
+        last.pk,
+    ]

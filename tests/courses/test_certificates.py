@@ -3,6 +3,9 @@
 import re
 import shutil
 import subprocess
+import sys
+import time
+import traceback
 from datetime import timedelta
 from http import HTTPStatus
 
@@ -306,10 +309,32 @@ def at_once(calls) -> list:
     threads = [threading.Thread(target=run, args=pair, daemon=True) for pair in enumerate(calls)]
     for thread in threads:
         thread.start()
+    deadline = time.monotonic() + 120
     for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a racing call never returned"
+        thread.join(timeout=max(0.0, deadline - time.monotonic()))
+    stuck = [thread for thread in threads if thread.is_alive()]
+    # Where each stuck call waits, and what the database's sessions wait on.
+    frames = sys._current_frames()
+    assert not stuck, (
+        "racing calls never returned:\n"
+        + "\n".join("".join(traceback.format_stack(frames[thread.ident])) for thread in stuck)
+        + "\n"
+        + _database_waits()
+    )
     return outcomes
+
+
+def _database_waits() -> str:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid, state, wait_event_type, wait_event, left(query, 120)"
+            " FROM pg_stat_activity WHERE datname = current_database()"
+        )
+        return "\n".join(repr(row) for row in cursor.fetchall())
 
 
 needs_postgresql = pytest.mark.skipif(

@@ -39,9 +39,8 @@ def font_configuration() -> FontConfiguration:
 # Pango and fontconfig, under WeasyPrint, are not safe to drive from two threads of one
 # process at once: six certificates rendered side by side in threads of a fresh process
 # left one stuck in Pango's line breaking for good (in one of six starts here; none in 30
-# with the lock), and so did the test of concurrent issuing on CI. Celery's
-# and gunicorn's workers render one at a time anyway; threads (tests, a threaded worker)
-# take turns.
+# with the lock), and so did the test of concurrent issuing on CI. Celery's and gunicorn's
+# workers render one at a time anyway; threads (tests, a threaded worker) take turns.
 RENDER_LOCK = threading.Lock()
 
 

@@ -97,7 +97,7 @@ def lesson_page(request, page):
             enrollment=enrollment, lesson=page, progress=statuses.get(page.translation_key)
         )
         statuses[page.translation_key] = progress
-    # A lesson outside the outline (not live: a preview) has no neighbours.
+    # A lesson outside the outline (not live, or in a module that is not) has no neighbours.
     index = next((i for i, lesson in enumerate(flat) if lesson.pk == page.pk), None)
     context.update(
         {

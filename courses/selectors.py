@@ -161,7 +161,7 @@ def course_structure(*, request, path: str, lesson=None) -> tuple[CoursePage, li
     cached = generation is not None and route_timeout() > 0
     key = f"course-structure:{generation}:{path}"
     if cached and (remembered := cache.get(key)) is not None:
-        if lesson is None or not lesson.live or _outlines(remembered[1], lesson):
+        if lesson is None or not lesson.live or _in_outline(lesson, remembered[1]):
             return remembered
         logger.info("course structure: the cached outline of %s lacks lesson %s", path, lesson.pk)
     course = CoursePage.objects.get(path=path)
@@ -171,7 +171,7 @@ def course_structure(*, request, path: str, lesson=None) -> tuple[CoursePage, li
     return structure
 
 
-def _outlines(outline, lesson) -> bool:
+def _in_outline(lesson, outline) -> bool:
     return any(item.pk == lesson.pk for _module, lessons in outline for item in lessons)
 
 

@@ -10,8 +10,9 @@ node. Old entries are never read again and expire on their own.
 
 Only what every anonymous visitor would get is stored: a 200 ``text/html``
 response to a GET without cookies of its own, for a page type listed in
-``PAGE_CACHE_PAGE_TYPES``, rendered for a request that carried neither a session
-nor pending messages, with no CSRF token in its body. Signed-in users are never
+``PAGE_CACHE_PAGE_TYPES`` or a view that calls :func:`allow` (site search),
+rendered for a request that carried neither a session nor pending messages, with
+no CSRF token in its body. Signed-in users are never
 served from the cache and never fill it. ``PAGE_CACHE_SECONDS = 0`` turns it off.
 """
 
@@ -167,10 +168,15 @@ def on_m2m_changed(sender, instance, action, **kwargs) -> None:
         content_changed()
 
 
+def allow(request) -> None:
+    """Let this request's response be stored, if it is one every visitor would get."""
+    setattr(request, CACHEABLE_ATTR, True)
+
+
 def mark_cacheable_page(page, request, serve_args, serve_kwargs) -> None:
     """Wagtail's before_serve_page hook: note that this page type may be cached."""
     if page._meta.label in settings.PAGE_CACHE_PAGE_TYPES:
-        setattr(request, CACHEABLE_ATTR, True)
+        allow(request)
 
 
 # --- Middleware -------------------------------------------------------------------------

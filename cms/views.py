@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
 
+from . import cache as page_cache
 from .health import run_checks
 from .pages import paginate
 from .search import site_search
@@ -43,6 +44,9 @@ SEARCH_PAGE_SIZE = 10
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()
+    # Results hold only live public pages, the same for every visitor, and every
+    # change to them (publishing, unpublishing, moving) starts a new cache generation.
+    page_cache.allow(request)
     locale = Locale.objects.get(language_code=get_language())
     results = None
     if query:

@@ -132,6 +132,40 @@ def test_unpublishing_removes_the_article_from_the_cached_index(client, demo_sit
     assert client.get(article.url).status_code == 404
 
 
+def test_search_results_are_cached_for_visitors_until_a_page_is_published(
+    client, demo_site, django_assert_num_queries, verified_user
+):
+    url = "/ar/search/?q=" + "الموازنة التشاركية"
+    first = client.get(url)
+    assert first.status_code == 200
+    assert first["X-Cache"] == "MISS"
+    assert "تجربة قفصة في الموازنة التشاركية" not in first.content.decode()
+    with django_assert_num_queries(0):
+        assert client.get(url)["X-Cache"] == "HIT"
+    # Another page of results or another query is a page of its own.
+    assert client.get(url + "&page=2")["X-Cache"] == "MISS"
+
+    index = newest_news().get_parent()
+    title = "تجربة قفصة في الموازنة التشاركية"
+    article = index.add_child(instance=NewsPage(title=title, slug="gafsa-budget", lead="ورشة"))
+    article.save_revision().publish()
+    response = client.get(url)
+    assert response["X-Cache"] == "MISS"
+    assert escape(article.title) in response.content.decode()
+    assert client.get(url)["X-Cache"] == "HIT"
+
+    article.unpublish()
+    response = client.get(url)
+    assert response["X-Cache"] == "MISS"
+    assert escape(article.title) not in response.content.decode()
+
+    # A signed-in reader's search is neither served from the cache nor stored.
+    reader = Client()
+    reader.force_login(verified_user)
+    for _ in range(2):
+        assert reader.get(url)["X-Cache"] == "MISS"
+
+
 def test_editing_a_partner_refreshes_the_pages_that_show_it(client, demo_site):
     article = arabic(NewsPage, "think-tank-closing-tunis")
     partner = article.partners.get(name="الاتحاد الأوروبي")

@@ -489,15 +489,17 @@ def run_soak(base: str, pages: dict, cookies: dict, args: argparse.Namespace) ->
         }
         command = ["wrk", "-t1", f"-c{share}", f"-d{args.soak_duration}s", "--timeout", "10s"]
         command += ["-s", str(LUA), base]
+        label = f"{role} {'POST' if content_type else 'GET'} ({share} connections)"
         env_runs.append(
-            (role, subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True))
+            (label, subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True))
         )
     total = {"connections": share * len(groups), "seconds": args.soak_duration}
-    total |= {"requests": 0, "errors": 0, "statuses": {}}
-    for _role, process in env_runs:
+    total |= {"requests": 0, "errors": 0, "statuses": {}, "groups": {}}
+    for label, process in env_runs:
         output, _ = process.communicate()
         line = next(line for line in output.splitlines() if line.startswith("BENCH "))
         figures = json.loads(line[len("BENCH ") :])
+        total["groups"][label] = figures
         total["requests"] += figures["requests"]
         total["errors"] += figures["http_errors"] + figures["socket_errors"]
         for status, n in figures["statuses"].items():
@@ -525,6 +527,11 @@ def report(results: dict, soak: dict | None, args: argparse.Namespace) -> None:
             f"soak: {soak['connections']} connections for {soak['seconds']} s: "
             f"{soak['requests']} requests, {soak['errors']} errors, statuses {soak['statuses']}"
         )
+        for label, figures in soak["groups"].items():
+            print(
+                f"  {label}: {figures['requests']} requests, p50 {figures['p50']:.0f} ms, "
+                f"p95 {figures['p95']:.0f} ms, p99 {figures['p99']:.0f} ms"
+            )
 
 
 if __name__ == "__main__":

@@ -264,10 +264,22 @@ def _taught_by(user) -> Q:
 
 
 def teaches_any(*, user) -> bool:
-    """Whether ``runs_taught`` has any run, without its counts (the dashboard's link)."""
+    """Whether ``runs_taught`` has any run, without its counts (the dashboard's link).
+
+    Asked on every dashboard view, mostly of learners who teach nothing: for them, two
+    lookups by user on the trainers' and the teams' own indexes (0.7 ms a call at both
+    scales). Asked as ``runs_taught`` asks it (an OR across two joins), PostgreSQL
+    joined every run to its page: 1.6 ms at scale 0.1, 2.1 at scale 1.
+    """
     if user.is_superuser:
         return CourseRun.objects.exists()
-    return CourseRun.objects.filter(_taught_by(user)).exists()
+    if CourseRun.trainers.through.objects.filter(user_id=user.pk).exists():
+        return True
+    teams = CourseTeamMember.objects.filter(user=user)
+    if not teams.exists():
+        return False
+    team_courses = teams.values("course__translation_key")
+    return CourseRun.objects.filter(course__translation_key__in=team_courses).exists()
 
 
 def may_teach(*, user, run: CourseRun) -> bool:

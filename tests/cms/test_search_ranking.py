@@ -2,6 +2,8 @@
 
 from http import HTTPStatus
 
+from django.db import connection
+
 from wagtail.models import Locale, PageViewRestriction
 
 import pytest
@@ -10,6 +12,7 @@ from cms.news.models import NewsIndexPage, NewsPage
 from cms.search import site_search
 
 WORD = "موازنة"
+ON_POSTGRESQL = connection.vendor == "postgresql"
 
 
 def publish_news(index, title, slug, lead="-"):
@@ -36,9 +39,6 @@ def test_pages_about_the_word_come_first(ar, news_index):
     )
     results = list(site_search(query=WORD, locale=ar))
     assert results.index(about) < results.index(aside)
-
-
-ON_POSTGRESQL = __import__("django.db", fromlist=["connection"]).connection.vendor == "postgresql"
 
 
 @pytest.mark.django_db
@@ -134,7 +134,6 @@ def test_matches_are_made_on_the_stored_document_its_gin_index_covers(ar, news_i
     """The search must match on the stored ``title || body`` (cms/0002), which has a GIN
     index: matching on the expression made PostgreSQL read the whole index table and
     rebuild every entry's vector, a cost that grew with the site (scale 1: 18 ms)."""
-    from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     publish_news(news_index, f"{WORD} علنية", "indexed-budget")

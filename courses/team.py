@@ -144,3 +144,17 @@ class CourseTeamPermissionPolicy(ModelPermissionPolicy):
 
     def instances_user_has_any_permission_for(self, user, actions):
         return self.visible_to(user, super().instances_user_has_any_permission_for(user, actions))
+
+
+class H5PPermissionPolicy(ModelPermissionPolicy):
+    """H5P activities are a library every trainer lists and draws on for their lessons;
+    changing or deleting one is for whoever uploaded it, the editorial staff and
+    administrators, as Wagtail does with images. Another trainer's edit would change
+    the activity in every lesson that shows it."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not super().user_has_permission_for_instance(user, action, instance):
+            return False
+        if action not in ("change", "delete"):
+            return True
+        return instance.created_by_id == user.pk or visible_course_ids_for(user) is None

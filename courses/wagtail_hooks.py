@@ -28,6 +28,7 @@ from .models import (
 )
 from .team import (
     CourseTeamPermissionPolicy,
+    H5PPermissionPolicy,
     course_object_allowed,
     course_team_sync,
     visible_course_ids_for,
@@ -51,6 +52,7 @@ register_permission_policy(
 register_permission_policy(
     Question, CourseTeamPermissionPolicy(Question, course_path="bank__course")
 )
+register_permission_policy(H5PContent, H5PPermissionPolicy(H5PContent))
 
 
 def _team_only(view_class):
@@ -94,8 +96,27 @@ class CourseRunViewSet(CourseTeamViewSet):
         return super().get_queryset(request).select_related("course")
 
 
+def _allowed_to(action: str, view_class):
+    """The view, refusing an object the user may not ``action`` (Wagtail's object views
+    check the model permission only)."""
+
+    class Allowed(view_class):
+        def get_object(self, *args, **kwargs):
+            instance = super().get_object(*args, **kwargs)
+            if not self.permission_policy.user_has_permission_for_instance(
+                self.request.user, action, instance
+            ):
+                raise PermissionDenied
+            return instance
+
+    Allowed.__name__ = Allowed.__qualname__ = f"{action.title()}Allowed{view_class.__name__}"
+    return Allowed
+
+
 class H5PContentViewSet(SnippetViewSet):
     model = H5PContent
+    edit_view_class = _allowed_to("change", snippet_views.EditView)
+    delete_view_class = _allowed_to("delete", snippet_views.DeleteView)
     icon = "code"
     menu_order = 306
     add_to_admin_menu = True

@@ -130,7 +130,9 @@ def _build() -> World:
     module = course.add_child(instance=ModulePage(title="الوحدة", slug="unit"))
     module.save_revision().publish()
     lesson = _lesson(module, "reading", ("reflection", {"prompt": "ما رأيك؟", "guidance": ""}))
-    h5p = h5p_import_path(path=SHARED_H5P / "H5P.TrueFalse-small.h5p", title="صح أم خطأ")
+    h5p = h5p_import_path(
+        path=SHARED_H5P / "H5P.TrueFalse-small.h5p", title="صح أم خطأ", user=users["trainer"]
+    )
     h5p_lesson = _lesson(module, "interactive", ("h5p", {"content": h5p}))
     bank = QuestionBank.objects.create(title="بنك", course=course)
     question = Question(bank=bank, kind="true_false", text="التخطيط يشمل المواطنين.")
@@ -525,11 +527,16 @@ ROWS = {
         )
         for action in ("edit", "copy", "delete", "history", "history_results", "usage")
     },
-    # H5P activities are a library every trainer draws on for their lessons.
+    # H5P activities are a library every trainer draws on for their lessons; the trainer
+    # who uploaded one changes it (H5PPermissionPolicy), trainers have no "delete".
     "snippet:courses.h5pcontent": (_snippets("courses.h5pcontent"), ANY_TRAINER),
-    "snippet-edit h5pcontent": (
+    "wagtailsnippets_courses_h5pcontent:edit": (
         lambda w: _snippet_url("courses.h5pcontent", "edit", w.h5p),
-        ANY_TRAINER,
+        COURSE_TEAM,
+    ),
+    "wagtailsnippets_courses_h5pcontent:delete": (
+        lambda w: _snippet_url("courses.h5pcontent", "delete", w.h5p),
+        ADMINS,
     ),
     # Editors and moderators hold "change" on the whole page tree; trainers on their course.
     "admin page edit CoursePage": (

@@ -239,3 +239,33 @@ def test_admin_upload_and_delete(
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(delete_url).status_code == 302
     assert stored_files(settings) == []
+
+
+def test_only_the_trainer_who_uploaded_an_activity_changes_it(client, baseline):
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    from courses.team import TRAINERS
+
+    from .conftest import make_user
+
+    author, colleague = make_user("h5p-author@example.ly"), make_user("h5p-other@example.ly")
+    for trainer in (author, colleague):
+        trainer.groups.add(Group.objects.get(name=TRAINERS))
+    content = h5p_import_path(path=TRUE_FALSE, title="نشاط المؤلف", user=author)
+    edit = reverse("wagtailsnippets_courses_h5pcontent:edit", args=[content.pk])
+    listing = reverse("wagtailsnippets_courses_h5pcontent:list")
+
+    # Every trainer finds it in the library (to use it in a lesson), only its author edits it.
+    client.force_login(colleague)
+    assert "نشاط المؤلف" in client.get(listing).content.decode()
+    assert client.get(edit).status_code == 302
+    client.post(edit, {"title": "عنوان دخيل"})
+    content.refresh_from_db()
+    assert content.title == "نشاط المؤلف"
+
+    client.force_login(author)
+    assert client.get(edit).status_code == 200
+    assert client.post(edit, {"title": "عنوان جديد"}).status_code == 302
+    content.refresh_from_db()
+    assert content.title == "عنوان جديد"

@@ -257,10 +257,14 @@ def runs_taught(*, user):
     return runs.filter(_taught_by(user)).distinct()
 
 
+def _team_course_keys(user):
+    """The translation keys of the courses whose team the user is in (a subquery)."""
+    return CourseTeamMember.objects.filter(user=user).values("course__translation_key")
+
+
 def _taught_by(user) -> Q:
     """Runs the user trains, or of a course whose team the user is in (any translation)."""
-    team_courses = CourseTeamMember.objects.filter(user=user).values("course__translation_key")
-    return Q(trainers=user) | Q(course__translation_key__in=team_courses)
+    return Q(trainers=user) | Q(course__translation_key__in=_team_course_keys(user))
 
 
 def teaches_any(*, user) -> bool:
@@ -275,11 +279,9 @@ def teaches_any(*, user) -> bool:
         return CourseRun.objects.exists()
     if CourseRun.trainers.through.objects.filter(user_id=user.pk).exists():
         return True
-    teams = CourseTeamMember.objects.filter(user=user)
-    if not teams.exists():
+    if not CourseTeamMember.objects.filter(user=user).exists():
         return False
-    team_courses = teams.values("course__translation_key")
-    return CourseRun.objects.filter(course__translation_key__in=team_courses).exists()
+    return CourseRun.objects.filter(course__translation_key__in=_team_course_keys(user)).exists()
 
 
 def may_teach(*, user, run: CourseRun) -> bool:

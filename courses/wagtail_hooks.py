@@ -55,21 +55,26 @@ register_permission_policy(
 register_permission_policy(H5PContent, H5PPermissionPolicy(H5PContent))
 
 
-def _team_only(view_class):
-    """The view, refusing an object of a course that is not the user's (Wagtail's object
-    views check the model permission only)."""
+def _allowed_to(actions: tuple[str, ...], view_class):
+    """The view, refusing an object the user may do none of ``actions`` to (Wagtail's
+    object views check the model permission only)."""
 
-    class TeamOnly(view_class):
+    class Allowed(view_class):
         def get_object(self, *args, **kwargs):
             instance = super().get_object(*args, **kwargs)
             if not self.permission_policy.user_has_any_permission_for_instance(
-                self.request.user, ["view", "change", "delete"], instance
+                self.request.user, actions, instance
             ):
                 raise PermissionDenied
             return instance
 
-    TeamOnly.__name__ = TeamOnly.__qualname__ = f"TeamOnly{view_class.__name__}"
-    return TeamOnly
+    Allowed.__name__ = Allowed.__qualname__ = f"Allowed{view_class.__name__}"
+    return Allowed
+
+
+def _team_only(view_class):
+    """The view, refusing an object of a course that is not the user's."""
+    return _allowed_to(("view", "change", "delete"), view_class)
 
 
 class CourseTeamViewSet(SnippetViewSet):
@@ -96,27 +101,10 @@ class CourseRunViewSet(CourseTeamViewSet):
         return super().get_queryset(request).select_related("course")
 
 
-def _allowed_to(action: str, view_class):
-    """The view, refusing an object the user may not ``action`` (Wagtail's object views
-    check the model permission only)."""
-
-    class Allowed(view_class):
-        def get_object(self, *args, **kwargs):
-            instance = super().get_object(*args, **kwargs)
-            if not self.permission_policy.user_has_permission_for_instance(
-                self.request.user, action, instance
-            ):
-                raise PermissionDenied
-            return instance
-
-    Allowed.__name__ = Allowed.__qualname__ = f"{action.title()}Allowed{view_class.__name__}"
-    return Allowed
-
-
 class H5PContentViewSet(SnippetViewSet):
     model = H5PContent
-    edit_view_class = _allowed_to("change", snippet_views.EditView)
-    delete_view_class = _allowed_to("delete", snippet_views.DeleteView)
+    edit_view_class = _allowed_to(("change",), snippet_views.EditView)
+    delete_view_class = _allowed_to(("delete",), snippet_views.DeleteView)
     icon = "code"
     menu_order = 306
     add_to_admin_menu = True

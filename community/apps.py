@@ -7,3 +7,12 @@ class CommunityConfig(AppConfig):
 
     name = "community"
     verbose_name = _("Community")
+
+    def ready(self):
+        from allauth.account.signals import email_confirmed
+
+        from .receivers import accept_platform_invitations
+
+        email_confirmed.connect(
+            accept_platform_invitations, dispatch_uid="community_accept_platform_invitations"
+        )

@@ -14,6 +14,7 @@ from .models import (
     Membership,
     MembershipStatus,
     PlatformIndexPage,
+    PlatformInvitation,
     PlatformPage,
     Post,
     Topic,
@@ -89,6 +90,16 @@ def _forum(platform: PlatformPage, data: dict, users: dict) -> int:
             platform=platform,
             user=users[key],
             defaults={"status": MembershipStatus.PENDING, "message": "أرغب في الانضمام."},
+        )
+    coordinator = next(users[key] for key, role in data["members"] if role == "coordinator")
+    for email in data.get("invited_addresses", []):
+        # Written directly: the demo e-mails nobody.
+        PlatformInvitation.objects.get_or_create(
+            platform=platform,
+            email=email,
+            accepted_at=None,
+            withdrawn_at=None,
+            defaults={"invited_by": coordinator},
         )
     categories = {
         item["slug"]: services.category_ensure(

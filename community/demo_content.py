@@ -1173,6 +1173,8 @@ PLATFORMS = [
             ("jamal-ayoub", "member"),
         ],
         "pending": [],
+        # Invited by e-mail before they have an account (shown on the coordinators' page).
+        "invited_addresses": ["council.secretary@demo.markaz.ps"],
         "topics": [
             {
                 "title": "تنظيم لقاءات المنصة حسب المناطق ومحاور النقاش لهذا العام",

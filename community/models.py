@@ -174,6 +174,9 @@ class PlatformPage(RoutablePageMixin, SearchableMixin, Page):
     members = _forum_route("members/", "views.members")
     manage = _forum_route("manage/", "views.manage")
     manage_member = _forum_route("manage/<int:membership_id>/<slug:action>/", "views.manage_member")
+    withdraw_invitation = _forum_route(
+        "manage/invitations/<int:invitation_id>/withdraw/", "views.withdraw_invitation"
+    )
     new_topic = _forum_route("topics/new/", "views.new_topic")
     topic = _forum_route("topics/<int:topic_id>/", "views.topic")
     topic_action = _forum_route("topics/<int:topic_id>/<slug:action>/", "views.topic_action")
@@ -246,6 +249,58 @@ class Membership(models.Model):
     @property
     def can_moderate(self) -> bool:
         return self.is_active and self.role in (Role.MODERATOR, Role.COORDINATOR)
+
+
+class PlatformInvitation(models.Model):
+    """A coordinator's invitation to an address that has no account yet.
+
+    It waits until someone confirms that address on an account (signing up with it,
+    or adding it to an existing account), and then becomes an ordinary invitation
+    of that account (a ``Membership`` with status *invited*), accepted on the
+    platform's page. Coordinators withdraw it until then; it lapses after
+    ``INVITATION_DAYS`` from the last e-mail sent.
+    """
+
+    platform = models.ForeignKey(
+        PlatformPage, on_delete=models.CASCADE, related_name="address_invitations"
+    )
+    email = models.EmailField(_("e-mail address"))
+    # The coordinator's language when inviting: the e-mail is written in it.
+    language = models.CharField(max_length=10, default="ar")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation by e-mail")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["platform", "email"],
+                condition=models.Q(accepted_at__isnull=True, withdrawn_at__isnull=True),
+                name="one_open_invitation_per_platform_address",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.platform}"
+
+    @property
+    def expires_at(self):
+        return self.sent_at + timezone.timedelta(days=INVITATION_DAYS)
+
+
+# An invitation to an address without an account lapses this long after its last e-mail.
+INVITATION_DAYS = 90
 
 
 class Category(models.Model):

@@ -1,11 +1,23 @@
 """Reads for the forum pages: a fixed number of queries whatever the size of a platform."""
 
+from datetime import timedelta
+
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from cms.text import normalise_arabic
 
-from .models import Membership, MembershipStatus, Post, Subscription, Topic, TopicRead
+from .models import (
+    INVITATION_DAYS,
+    Membership,
+    MembershipStatus,
+    PlatformInvitation,
+    Post,
+    Subscription,
+    Topic,
+    TopicRead,
+)
 
 
 def topics_for(*, platform, user, can_moderate: bool, category=None, query: str = ""):
@@ -89,6 +101,25 @@ def member_directory(*, platform):
         .select_related("user", "user__municipality")
         .order_by("-role", "user__name_ar", "user__email")
     )
+
+
+def open_invitations(*, platform):
+    """Invitations not yet accepted, newest first: those of addresses still waiting for a
+    sign-up (``PlatformInvitation``, not lapsed) and those of accounts (memberships)."""
+    lapsed = timezone.now() - timedelta(days=INVITATION_DAYS)
+    addresses = (
+        PlatformInvitation.objects.filter(
+            platform=platform, accepted_at=None, withdrawn_at=None, sent_at__gte=lapsed
+        )
+        .select_related("invited_by")
+        .order_by("-sent_at")
+    )
+    accounts = (
+        Membership.objects.filter(platform=platform, status=MembershipStatus.INVITED)
+        .select_related("user", "decided_by")
+        .order_by("-decided_at")
+    )
+    return addresses, accounts
 
 
 def pending_requests(*, platform):

@@ -9,20 +9,24 @@ import contextlib
 import re
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from . import attachments, notifications
 from .markdown import render_markdown
 from .models import (
+    INVITATION_DAYS,
     Category,
     JoinPolicy,
     Membership,
     MembershipStatus,
+    PlatformInvitation,
     PlatformPage,
     Post,
     PostRevision,
@@ -153,17 +157,21 @@ def membership_decide(
 
 
 @transaction.atomic
-def membership_invite(*, platform: PlatformPage, email: str, by) -> Membership:
-    from django.contrib.auth import get_user_model
+def membership_invite(*, platform: PlatformPage, email: str, by) -> Membership | PlatformInvitation:
+    """Invite the account that uses ``email``; with no such account, invite the address.
 
+    An address's invitation (``PlatformInvitation``) is e-mailed with a link to sign
+    up and becomes the account's invitation when someone confirms the address
+    (``invitations_accept``). Inviting an address again sends the e-mail again.
+    """
     platform = platform.forum
     if not access_for(by, platform).can_coordinate:
         raise PermissionDenied(_("Only the platform's coordinators invite members."))
-    user = get_user_model().objects.filter(email__iexact=email.strip()).first()
+    email = email.strip()
+    validate_email(email)
+    user = _account_of(email)
     if user is None:
-        raise ValidationError(
-            _("No account uses %(email)s: ask them to sign up first.") % {"email": email}
-        )
+        return _invite_address(platform=platform, email=email.lower(), by=by)
     membership, _created = Membership.objects.select_for_update().get_or_create(
         platform=platform, user=user
     )
@@ -176,6 +184,95 @@ def membership_invite(*, platform: PlatformPage, email: str, by) -> Membership:
     membership.save()
     _email_later(membership, "invited")
     return membership
+
+
+def _account_of(email: str):
+    """The account whose address (its own, or another it has confirmed) is ``email``."""
+    from django.contrib.auth import get_user_model
+
+    from allauth.account.models import EmailAddress
+
+    user = get_user_model().objects.filter(email__iexact=email).first()
+    if user is None:
+        address = (
+            EmailAddress.objects.filter(email__iexact=email, verified=True)
+            .select_related("user")
+            .first()
+        )
+        user = address.user if address else None
+    return user
+
+
+def _invite_address(*, platform: PlatformPage, email: str, by) -> PlatformInvitation:
+    from .tasks import send_platform_invitation_email
+
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    invitation = (
+        PlatformInvitation.objects.select_for_update()
+        .filter(platform=platform, email=email, accepted_at=None, withdrawn_at=None)
+        .first()
+    )
+    if invitation is None:
+        try:
+            with transaction.atomic():
+                invitation = PlatformInvitation.objects.create(
+                    platform=platform, email=email, invited_by=by, language=language
+                )
+        except IntegrityError:
+            # Another coordinator invited the same address a moment ago: theirs stands.
+            invitation = PlatformInvitation.objects.select_for_update().get(
+                platform=platform, email=email, accepted_at=None, withdrawn_at=None
+            )
+    else:
+        invitation.invited_by, invitation.language = by, language
+        invitation.sent_at = timezone.now()
+        invitation.save(update_fields=["invited_by", "language", "sent_at"])
+    transaction.on_commit(lambda: send_platform_invitation_email.delay(invitation.pk))
+    return invitation
+
+
+@transaction.atomic
+def invitation_withdraw(*, invitation: PlatformInvitation, by) -> PlatformInvitation:
+    invitation = PlatformInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if not access_for(by, invitation.platform).can_coordinate:
+        raise PermissionDenied(_("Only the platform's coordinators invite members."))
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been accepted."))
+    if invitation.withdrawn_at is None:
+        invitation.withdrawn_at = timezone.now()
+        invitation.save(update_fields=["withdrawn_at"])
+    return invitation
+
+
+@transaction.atomic
+def invitations_accept(*, user, email: str) -> list[Membership]:
+    """Turn the open invitations of a newly confirmed address into invitations of its
+    account. Members and banned people keep their status."""
+    now = timezone.now()
+    invitations = PlatformInvitation.objects.select_for_update().filter(
+        email__iexact=email,
+        accepted_at=None,
+        withdrawn_at=None,
+        sent_at__gte=now - timedelta(days=INVITATION_DAYS),
+    )
+    memberships = []
+    for invitation in invitations.order_by("pk"):
+        membership, created = Membership.objects.select_for_update().get_or_create(
+            platform_id=invitation.platform_id,
+            user=user,
+            defaults={"status": MembershipStatus.INVITED},
+        )
+        if created or membership.status not in (
+            MembershipStatus.ACTIVE,
+            MembershipStatus.BANNED,
+        ):
+            membership.status = MembershipStatus.INVITED
+            membership.decided_by, membership.decided_at = invitation.invited_by, now
+            membership.save()
+            memberships.append(membership)
+        invitation.accepted_at, invitation.accepted_by = now, user
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return memberships
 
 
 @transaction.atomic

@@ -97,3 +97,42 @@ def send_membership_email(membership_id: int, event: str) -> bool:
             [user.email],
         )
     return True
+
+
+@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def send_platform_invitation_email(invitation_id: int) -> bool:
+    """Invite an address with no account, in the language its coordinator was using."""
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    from .models import PlatformInvitation
+
+    invitation = (
+        PlatformInvitation.objects.select_related("platform", "invited_by")
+        .filter(pk=invitation_id, accepted_at=None, withdrawn_at=None)
+        .first()
+    )
+    if invitation is None:
+        return False
+    site = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    with translation.override(invitation.language):
+        platform = invitation.platform.localized
+        context = {
+            "invitation": invitation,
+            "platform": platform,
+            "inviter": invitation.invited_by.display_name if invitation.invited_by else "",
+            "platform_url": site + platform.url,
+            "signup_url": site
+            + reverse("account_signup")
+            + "?"
+            + urlencode({"next": platform.url}),
+            # Signed-out people are sent to sign in first, and brought back.
+            "addresses_url": site + reverse("account_email"),
+        }
+        send_mail(
+            render_to_string("community/emails/invitation_subject.txt", context).strip(),
+            render_to_string("community/emails/invitation.txt", context),
+            None,
+            [invitation.email],
+        )
+    return True

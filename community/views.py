@@ -28,6 +28,7 @@ from .models import (
     Level,
     Membership,
     MembershipStatus,
+    PlatformInvitation,
     Post,
     Role,
     Subscription,
@@ -181,14 +182,22 @@ def manage(request, page):
         except ValidationError as error:
             messages.error(request, _error_text(error))
         else:
-            messages.success(
-                request,
-                _("%(name)s is invited and can join from the platform's page.")
-                % {"name": invited.user.display_name},
-            )
+            if isinstance(invited, PlatformInvitation):
+                text = _(
+                    "No account uses %(email)s yet: an invitation to sign up is e-mailed to"
+                    " it. They join from the platform's page once their address is confirmed."
+                ) % {"email": invited.email}
+            else:
+                text = _("%(name)s is invited and can join from the platform's page.") % {
+                    "name": invited.user.display_name
+                }
+            messages.success(request, text)
         return redirect(_url(page, "manage"))
+    addresses, accounts = selectors.open_invitations(platform=forum)
     context = {
         "access": access,
+        "invited_addresses": addresses,
+        "invited_accounts": accounts,
         "pending": selectors.pending_requests(platform=forum),
         "members": selectors.member_directory(platform=forum),
         "banned": Membership.objects.filter(platform=forum, status=MembershipStatus.BANNED)
@@ -197,6 +206,23 @@ def manage(request, page):
         "roles": Role.choices,
     }
     return _render(request, page, "manage.html", context)
+
+
+@require_POST
+def withdraw_invitation(request, page, invitation_id):
+    forum = page.forum
+    if not access_for(request.user, forum).can_coordinate:
+        raise Http404
+    invitation = get_object_or_404(PlatformInvitation, pk=invitation_id, platform=forum)
+    try:
+        services.invitation_withdraw(invitation=invitation, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(
+            request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email}
+        )
+    return redirect(_url(page, "manage"))
 
 
 @require_POST

@@ -192,6 +192,9 @@ def _build() -> World:
         files=[SimpleUploadedFile("ملاحظات.pdf", b"%PDF-1.4\n%%EOF\n")],
     )
     resource = _resource(platform, coordinator)
+    community_services.membership_invite(
+        platform=platform, email="newcomer@example.ps", by=coordinator
+    )
 
     clients = {}
     for role, user in users.items():
@@ -462,6 +465,10 @@ ROWS = {
         lambda w: _platform_url(
             w, "manage_member", w.platform.memberships.get(user=w.users["member"]).pk, "ban"
         ),
+        POST_ONLY,
+    ),
+    "PlatformPage.withdraw_invitation": (
+        lambda w: _platform_url(w, "withdraw_invitation", w.platform.address_invitations.get().pk),
         POST_ONLY,
     ),
     "PlatformPage.new_topic": (_platform("new_topic"), MEMBERS),

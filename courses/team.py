@@ -4,17 +4,26 @@ Wagtail grants page permissions to groups on subtrees, so each course gets two
 groups of its own: the team (add and edit the course's pages) and its lead
 trainers (who may also publish). Membership follows the course's "Course team"
 panel. Trainers otherwise only hold the Trainers group (admin access, images,
-documents, and "add" on the catalogue so they can start a new course).
+documents, and "add" on the catalogue so they can start a new course). What the
+team submits goes to the course's leads for approval (``course_review_setup``).
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import CourseIndexPage, CoursePage, TeamRole
+from .models import CourseIndexPage, CourseLeadApprovalTask, CoursePage, TeamRole
+from .models.review import course_group_name
 
 TRAINERS = "Trainers"
 TEAM_PERMISSIONS = ["add_page", "change_page"]
@@ -26,7 +35,7 @@ def _page_permission(codename: str) -> Permission:
 
 
 def _group(course: CoursePage, kind: str) -> Group:
-    return Group.objects.get_or_create(name=f"course:{course.translation_key}:{kind}")[0]
+    return Group.objects.get_or_create(name=course_group_name(course.translation_key, kind))[0]
 
 
 @transaction.atomic
@@ -73,6 +82,7 @@ def trainers_group_setup() -> Group:
         GroupPagePermission.objects.get_or_create(
             group=trainers, page=catalogue, permission=_page_permission("add_page")
         )
+    course_review_setup()
     for codename in (
         "add_courserun",
         "change_courserun",
@@ -91,6 +101,26 @@ def trainers_group_setup() -> Group:
             Permission.objects.get(content_type__app_label="courses", codename=codename)
         )
     return trainers
+
+
+# Stored names (content, not interface strings): Arabic, like the rest of the admin.
+REVIEW_WORKFLOW = "الدورات: مراجعة المدرّب الرئيسي"
+REVIEW_TASK = "مراجعة المدرّب الرئيسي للدورة"
+
+
+@transaction.atomic
+def course_review_setup() -> Workflow:
+    """Every catalogue's pages (courses, modules, lessons) go through one workflow whose
+    one step the lead trainers of each page's own course approve. Leads publish their
+    courses directly; the rest of the team submits to them."""
+    task = CourseLeadApprovalTask.objects.filter(name=REVIEW_TASK).first()
+    if task is None:
+        task = CourseLeadApprovalTask.objects.create(name=REVIEW_TASK)
+    workflow, _created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    WorkflowTask.objects.update_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for catalogue in CourseIndexPage.objects.all():
+        WorkflowPage.objects.update_or_create(page=catalogue, defaults={"workflow": workflow})
+    return workflow
 
 
 def visible_course_ids_for(user) -> set[int] | None:

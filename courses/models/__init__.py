@@ -23,6 +23,7 @@ from .pages import (
     TeamRole,
 )
 from .quizzes import Attempt, Choice, Question, QuestionBank, QuestionKind
+from .review import CourseLeadApprovalTask
 
 __all__ = [
     "Attempt",
@@ -32,6 +33,7 @@ __all__ = [
     "Choice",
     "CourseCategory",
     "CourseIndexPage",
+    "CourseLeadApprovalTask",
     "CourseLevel",
     "CoursePage",
     "CourseRun",

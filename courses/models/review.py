@@ -1,0 +1,101 @@
+"""Review of course pages by the course's own lead trainers, as a Wagtail workflow task."""
+
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page, Task, TaskState
+
+
+def course_group_name(translation_key, kind: str) -> str:
+    """The name of a course's Wagtail group: its "team" or its "leads" (``courses.team``
+    keeps their members), the same for every translation of the course."""
+    return f"course:{translation_key}:{kind}"
+
+
+def course_of(page):
+    """The course a page belongs to (itself, for a course page), or None."""
+    from .pages import CoursePage
+
+    page = page.specific if isinstance(page, Page) else page
+    if isinstance(page, CoursePage):
+        return page
+    return CoursePage.objects.ancestor_of(page).first() if isinstance(page, Page) else None
+
+
+class CourseLeadApprovalTask(Task):
+    """A step that the lead trainers of the page's own course approve: a trainer's lesson
+    goes to the colleagues who lead that course, not to the site's editorial moderators.
+    Administrators approve too, and for pages outside any course (the catalogue)."""
+
+    def _may_approve(self, obj, user) -> bool:
+        if user.is_superuser:
+            return True
+        course = course_of(obj)
+        if course is None:
+            return False
+        cache = user.__dict__.setdefault("_course_lead_checks", {})
+        if course.translation_key not in cache:
+            cache[course.translation_key] = user.groups.filter(
+                name=course_group_name(course.translation_key, "leads")
+            ).exists()
+        return cache[course.translation_key]
+
+    def start(self, workflow_state, user=None):
+        page = workflow_state.content_object
+        # As Wagtail's group task does: a lock held by someone who cannot approve is lifted.
+        if getattr(page, "locked_by", None) and not self._may_approve(page, page.locked_by):
+            page.locked, page.locked_by, page.locked_at = False, None, None
+            page.save(update_fields=["locked", "locked_by", "locked_at"])
+        return super().start(workflow_state, user=user)
+
+    def user_can_access_editor(self, obj, user):
+        return self._may_approve(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._may_approve(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self._may_approve(obj, user)
+
+    def user_can_unlock(self, obj, user):
+        return False
+
+    def get_actions(self, obj, user):
+        if self._may_approve(obj, user):
+            return [
+                ("reject", _("Request changes"), True),
+                ("approve", _("Approve"), False),
+                ("approve", _("Approve with comment"), True),
+            ]
+        return []
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        """Waiting pages of the courses this user leads (every waiting page, for admins)."""
+        from .pages import CoursePage
+
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser:
+            return states
+        led = user.groups.filter(name__startswith="course:", name__endswith=":leads")
+        keys = [name.split(":")[1] for name in led.values_list("name", flat=True)]
+        paths = CoursePage.objects.filter(translation_key__in=keys).values_list("path", flat=True)
+        if not paths:
+            return TaskState.objects.none()
+        inside = Q()
+        for path in paths:
+            inside |= Q(path__startswith=path)
+        pages = (
+            Page.objects.filter(inside)
+            .annotate(key=Cast("pk", output_field=CharField()))
+            .values("key")
+        )
+        return states.filter(workflow_state__object_id__in=pages)
+
+    @classmethod
+    def get_description(cls):
+        return _("The lead trainers of the page's course approve it")
+
+    class Meta:
+        verbose_name = _("course lead approval task")
+        verbose_name_plural = _("course lead approval tasks")

@@ -69,6 +69,11 @@ def test_a_trainers_lesson_goes_to_the_course_lead_who_publishes_it(client, team
         assert not TaskState.objects.reviewable_by(teams[someone]).filter(pk=task_state.pk)
         assert task_state.task.specific.get_actions(lesson, teams[someone]) == []
 
+    client.force_login(lead)
+    assert "الدرس بعد التعديل" in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(teams["other_lead"])
+    assert "الدرس بعد التعديل" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
     # Another course's lead cannot approve it through the admin; the lead can.
     url = reverse("wagtailadmin_pages:workflow_action", args=[lesson.pk, "approve", task_state.pk])
     client.force_login(teams["other_lead"])

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, Task, TaskState
 
+from cms.roles import MODERATORS
+
 
 def course_group_name(translation_key, kind: str) -> str:
     """The name of a course's Wagtail group: its "team" or its "leads" (``courses.team``
@@ -23,17 +25,22 @@ def course_of(page):
     return CoursePage.objects.ancestor_of(page).first() if isinstance(page, Page) else None
 
 
+def _is_moderator(user) -> bool:
+    return user.groups.filter(name=MODERATORS).exists()
+
+
 class CourseLeadApprovalTask(Task):
     """A step that the lead trainers of the page's own course approve: a trainer's lesson
     goes to the colleagues who lead that course, not to the site's editorial moderators.
-    Administrators approve too, and for pages outside any course (the catalogue)."""
+    Administrators approve too. A page outside any course (the catalogue itself) is the
+    editorial moderators' to approve, as under Wagtail's default workflow."""
 
     def _may_approve(self, obj, user) -> bool:
         if user.is_superuser:
             return True
         course = course_of(obj)
         if course is None:
-            return False
+            return _is_moderator(user)
         cache = user.__dict__.setdefault("_course_lead_checks", {})
         if course.translation_key not in cache:
             cache[course.translation_key] = user.groups.filter(
@@ -71,8 +78,9 @@ class CourseLeadApprovalTask(Task):
         return []
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        """Waiting pages of the courses this user leads (every waiting page, for admins)."""
-        from .pages import CoursePage
+        """Waiting pages of the courses this user leads, and the catalogues for moderators
+        (every waiting page, for administrators)."""
+        from .pages import CourseIndexPage, CoursePage
 
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if user.is_superuser:
@@ -80,11 +88,13 @@ class CourseLeadApprovalTask(Task):
         led = user.groups.filter(name__startswith="course:", name__endswith=":leads")
         keys = [name.split(":")[1] for name in led.values_list("name", flat=True)]
         paths = CoursePage.objects.filter(translation_key__in=keys).values_list("path", flat=True)
-        if not paths:
-            return TaskState.objects.none()
         inside = Q()
         for path in paths:
             inside |= Q(path__startswith=path)
+        if _is_moderator(user):
+            inside |= Q(pk__in=CourseIndexPage.objects.values("pk"))
+        if not inside:
+            return TaskState.objects.none()
         pages = (
             Page.objects.filter(inside)
             .annotate(key=Cast("pk", output_field=CharField()))

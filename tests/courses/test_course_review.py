@@ -114,3 +114,20 @@ def test_every_catalogue_uses_the_course_review_once(teams):
     assert catalogues.count() == 3
     assert {page.get_workflow() for page in catalogues} == {workflow}
     assert CourseLeadApprovalTask.objects.count() == 1
+
+
+def test_the_catalogue_page_itself_stays_with_the_editorial_moderators(teams):
+    from courses.models import CourseIndexPage
+
+    catalogue = CourseIndexPage.objects.get(locale__language_code="ar")
+    catalogue.save_revision(user=teams["moderator"])
+    state = catalogue.get_workflow().start(catalogue, teams["moderator"])
+    task_state = state.current_task_state
+    task = task_state.task.specific
+    assert [name for name, *_ in task.get_actions(catalogue, teams["moderator"])][:2] == [
+        "reject",
+        "approve",
+    ]
+    assert task.get_actions(catalogue, teams["lead"]) == []
+    assert TaskState.objects.reviewable_by(teams["moderator"]).filter(pk=task_state.pk).exists()
+    assert not TaskState.objects.reviewable_by(teams["lead"]).filter(pk=task_state.pk).exists()

@@ -7,6 +7,7 @@ deleted: authors delete to a tombstone, moderators hide and restore, and edits
 keep their previous text.
 """
 
+from datetime import timedelta
 from functools import cached_property
 from importlib import import_module
 
@@ -251,6 +252,17 @@ class Membership(models.Model):
         return self.is_active and self.role in (Role.MODERATOR, Role.COORDINATOR)
 
 
+# An invitation to an address without an account lapses this long after its last e-mail.
+INVITATION_DAYS = 90
+
+
+class PlatformInvitationQuerySet(models.QuerySet):
+    def waiting(self):
+        """Neither accepted nor withdrawn, and not lapsed."""
+        lapsed = timezone.now() - timedelta(days=INVITATION_DAYS)
+        return self.filter(accepted_at=None, withdrawn_at=None, sent_at__gte=lapsed)
+
+
 class PlatformInvitation(models.Model):
     """A coordinator's invitation to an address that has no account yet.
 
@@ -281,6 +293,8 @@ class PlatformInvitation(models.Model):
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
+    objects = PlatformInvitationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("invitation by e-mail")
         constraints = [
@@ -296,11 +310,7 @@ class PlatformInvitation(models.Model):
 
     @property
     def expires_at(self):
-        return self.sent_at + timezone.timedelta(days=INVITATION_DAYS)
-
-
-# An invitation to an address without an account lapses this long after its last e-mail.
-INVITATION_DAYS = 90
+        return self.sent_at + timedelta(days=INVITATION_DAYS)
 
 
 class Category(models.Model):

@@ -1,15 +1,11 @@
 """Reads for the forum pages: a fixed number of queries whatever the size of a platform."""
 
-from datetime import timedelta
-
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from cms.text import normalise_arabic
 
 from .models import (
-    INVITATION_DAYS,
     Membership,
     MembershipStatus,
     PlatformInvitation,
@@ -106,11 +102,9 @@ def member_directory(*, platform):
 def open_invitations(*, platform):
     """Invitations not yet accepted, newest first: those of addresses still waiting for a
     sign-up (``PlatformInvitation``, not lapsed) and those of accounts (memberships)."""
-    lapsed = timezone.now() - timedelta(days=INVITATION_DAYS)
     addresses = (
-        PlatformInvitation.objects.filter(
-            platform=platform, accepted_at=None, withdrawn_at=None, sent_at__gte=lapsed
-        )
+        PlatformInvitation.objects.waiting()
+        .filter(platform=platform)
         .select_related("invited_by")
         .order_by("-sent_at")
     )

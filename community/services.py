@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 from . import attachments, notifications
 from .markdown import render_markdown
 from .models import (
-    INVITATION_DAYS,
     Category,
     JoinPolicy,
     Membership,
@@ -249,11 +248,8 @@ def invitations_accept(*, user, email: str) -> list[Membership]:
     """Turn the open invitations of a newly confirmed address into invitations of its
     account. Members and banned people keep their status."""
     now = timezone.now()
-    invitations = PlatformInvitation.objects.select_for_update().filter(
-        email__iexact=email,
-        accepted_at=None,
-        withdrawn_at=None,
-        sent_at__gte=now - timedelta(days=INVITATION_DAYS),
+    invitations = (
+        PlatformInvitation.objects.waiting().select_for_update().filter(email__iexact=email)
     )
     memberships = []
     for invitation in invitations.order_by("pk"):

@@ -2,7 +2,6 @@ from wagtail.admin.mail import EmailNotificationMixin, Notifier
 from wagtail.models import TaskState
 
 from .models import CourseLeadApprovalTask
-from .models.review import course_group_name, course_of
 from .services import invitations_accept
 
 
@@ -41,16 +40,17 @@ class CourseLeadSubmissionNotifier(EmailNotificationMixin, Notifier):
         return context
 
     def get_recipient_users(self, task_state, **kwargs):
+        """The page's approvers (``CourseLeadApprovalTask.approver_group``), with
+        administrators as Wagtail includes them, never the person who submitted."""
+        from django.conf import settings
         from django.contrib.auth import get_user_model
+        from django.db.models import Q
 
-        users = get_user_model().objects
-        course = course_of(task_state.workflow_state.content_object)
-        if course is None:
-            recipients = users.filter(is_superuser=True)
-        else:
-            recipients = users.filter(
-                groups__name=course_group_name(course.translation_key, "leads")
-            )
+        page = task_state.workflow_state.content_object
+        approvers = Q(groups__name=CourseLeadApprovalTask.approver_group(page))
+        if getattr(settings, "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", True):
+            approvers |= Q(is_superuser=True)
+        recipients = get_user_model().objects.filter(approvers).distinct()
         if kwargs.get("user"):
             recipients = recipients.exclude(pk=kwargs["user"].pk)
         return recipients

@@ -19,14 +19,10 @@ def course_of(page):
     """The course a page belongs to (itself, for a course page), or None."""
     from .pages import CoursePage
 
-    page = page.specific if isinstance(page, Page) else page
+    page = page.specific
     if isinstance(page, CoursePage):
         return page
-    return CoursePage.objects.ancestor_of(page).first() if isinstance(page, Page) else None
-
-
-def _is_moderator(user) -> bool:
-    return user.groups.filter(name=MODERATORS).exists()
+    return CoursePage.objects.ancestor_of(page).first()
 
 
 class CourseLeadApprovalTask(Task):
@@ -35,18 +31,25 @@ class CourseLeadApprovalTask(Task):
     Administrators approve too. A page outside any course (the catalogue itself) is the
     editorial moderators' to approve, as under Wagtail's default workflow."""
 
-    def _may_approve(self, obj, user) -> bool:
+    @staticmethod
+    def approver_group(page) -> str:
+        """The name of the group whose members approve ``page`` (with administrators)."""
+        course = course_of(page)
+        if course is None:
+            return MODERATORS
+        return course_group_name(course.translation_key, "leads")
+
+    def _may_approve(self, page, user) -> bool:
         if user.is_superuser:
             return True
-        course = course_of(obj)
-        if course is None:
-            return _is_moderator(user)
-        cache = user.__dict__.setdefault("_course_lead_checks", {})
-        if course.translation_key not in cache:
-            cache[course.translation_key] = user.groups.filter(
-                name=course_group_name(course.translation_key, "leads")
-            ).exists()
-        return cache[course.translation_key]
+        # Asked several times for one page while the editor renders: answered once.
+        checks = getattr(user, "_course_review_checks", None)
+        if checks is None:
+            checks = {}
+            user._course_review_checks = checks
+        if page.pk not in checks:
+            checks[page.pk] = user.groups.filter(name=self.approver_group(page)).exists()
+        return checks[page.pk]
 
     def start(self, workflow_state, user=None):
         page = workflow_state.content_object
@@ -91,7 +94,7 @@ class CourseLeadApprovalTask(Task):
         inside = Q()
         for path in paths:
             inside |= Q(path__startswith=path)
-        if _is_moderator(user):
+        if user.groups.filter(name=MODERATORS).exists():
             inside |= Q(pk__in=CourseIndexPage.objects.values("pk"))
         if not inside:
             return TaskState.objects.none()

@@ -120,8 +120,13 @@ def test_the_catalogue_page_itself_stays_with_the_editorial_moderators(teams):
     from courses.models import CourseIndexPage
 
     catalogue = CourseIndexPage.objects.get(locale__language_code="ar")
+    colleague = make_user("second-moderator@example.ly")
+    colleague.groups.add(Group.objects.get(name=MODERATORS))
     catalogue.save_revision(user=teams["moderator"])
+    mail.outbox.clear()
     state = catalogue.get_workflow().start(catalogue, teams["moderator"])
+    recipients = {address for message in mail.outbox for address in message.to}
+    assert colleague.email in recipients and teams["lead"].email not in recipients
     task_state = state.current_task_state
     task = task_state.task.specific
     assert [name for name, *_ in task.get_actions(catalogue, teams["moderator"])][:2] == [

@@ -224,20 +224,13 @@ def learner_dashboard(*, user) -> dict:
         if e.status in (EnrollmentStatus.PENDING, EnrollmentStatus.WAITLISTED)
     ]
     completed = [e for e in enrollments if e.status == EnrollmentStatus.COMPLETED]
-    sessions = (
-        RunSession.objects.filter(
-            run__enrollments__user=user,
-            run__enrollments__status=EnrollmentStatus.ACTIVE,
-            starts__gte=timezone.now(),
-        )
-        .select_related("run__course")
-        .order_by("starts")[:10]
-    )
-    certificates = list(
-        user.certificates.filter(revoked_at__isnull=True)
-        .select_related("run")
-        .order_by("-issued_at")
-    )
+    # The next sessions of the runs the learner is active in, with their course as shown.
+    active = {e.run_id: e.course_page for e in current}
+    upcoming = RunSession.objects.filter(run_id__in=active, starts__gte=timezone.now())
+    sessions = list(upcoming.order_by("starts")[:10]) if active else []
+    for session in sessions:
+        session.course_page = active[session.run_id]
+    certificates = list(user.certificates.filter(revoked_at__isnull=True).order_by("-issued_at"))
     return {
         "current": current,
         "waiting": waiting,

@@ -122,3 +122,56 @@ def test_the_dashboard_offers_my_teaching_to_trainers_and_course_teams_only(
         client.force_login(person)
         html = client.get("/ar/my/").content.decode()
         assert (link in html) is sees, person.email
+
+
+def test_learner_dashboard_lists_the_next_sessions_of_active_runs_only(
+    client, make_course, make_run, course, run, learner
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from courses.models import RunSession
+
+    now = timezone.now()
+    services.enrollment_request(user=learner, run=run)
+    RunSession.objects.create(run=run, title="ورشة سابقة", starts=now - timedelta(days=2))
+    RunSession.objects.create(
+        run=run, title="ورشة قادمة", starts=now + timedelta(days=3), place="بلدية مصراتة"
+    )
+    other = make_run(make_course(slug="other-course"))
+    Enrollment.objects.create(user=learner, run=other, status=EnrollmentStatus.PENDING)
+    RunSession.objects.create(run=other, title="ورشة دفعة أخرى", starts=now + timedelta(days=1))
+    client.force_login(learner)
+    html = client.get("/ar/my/").content.decode()
+    assert "ورشة قادمة" in html
+    assert "بلدية مصراتة" in html
+    assert f"ورشة قادمة — {course.title}" in html
+    assert "ورشة سابقة" not in html
+    # Waiting for approval: the run is not the learner's yet, nor its sessions.
+    assert "ورشة دفعة أخرى" not in html
+    assert "دورة other-course" in html  # listed under requests and waiting lists
+
+
+def test_learner_dashboard_names_a_sessions_course_in_the_readers_language(
+    client, course, run, learner
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from wagtail.models import Locale
+
+    from courses.models import RunSession
+
+    english = course.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = "Local finance for municipalities"
+    english.save_revision().publish()
+    services.enrollment_request(user=learner, run=run)
+    RunSession.objects.create(
+        run=run, title="Budget workshop", starts=timezone.now() + timedelta(days=2)
+    )
+    client.force_login(learner)
+    html = client.get("/en/my/").content.decode()
+    assert "Budget workshop — Local finance for municipalities" in html
+    assert course.title not in html

@@ -1,16 +1,20 @@
-"""Dashboards cost the same number of queries with 10 or 200 learners."""
+"""Dashboards: what they show, and the same number of queries with 10 or 200 learners."""
 
 import csv
 import io
+from datetime import timedelta
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from wagtail.models import Locale
 
 import pytest
 from openpyxl import load_workbook
 
 from courses import services
-from courses.models import Enrollment, EnrollmentStatus
+from courses.models import Enrollment, EnrollmentStatus, RunSession
 
 from .conftest import make_user
 
@@ -127,12 +131,6 @@ def test_the_dashboard_offers_my_teaching_to_trainers_and_course_teams_only(
 def test_learner_dashboard_lists_the_next_sessions_of_active_runs_only(
     client, make_course, make_run, course, run, learner
 ):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from courses.models import RunSession
-
     now = timezone.now()
     services.enrollment_request(user=learner, run=run)
     RunSession.objects.create(run=run, title="ورشة سابقة", starts=now - timedelta(days=2))
@@ -156,14 +154,6 @@ def test_learner_dashboard_lists_the_next_sessions_of_active_runs_only(
 def test_learner_dashboard_names_a_sessions_course_in_the_readers_language(
     client, course, run, learner
 ):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from wagtail.models import Locale
-
-    from courses.models import RunSession
-
     english = course.copy_for_translation(Locale.objects.get(language_code="en"))
     english.title = "Local finance for municipalities"
     english.save_revision().publish()

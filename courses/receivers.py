@@ -1,3 +1,7 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
 from wagtail.admin.mail import EmailNotificationMixin, Notifier
 from wagtail.models import TaskState
 
@@ -42,10 +46,6 @@ class CourseLeadSubmissionNotifier(EmailNotificationMixin, Notifier):
     def get_recipient_users(self, task_state, **kwargs):
         """The page's approvers (``CourseLeadApprovalTask.approver_group``), with
         administrators as Wagtail includes them, never the person who submitted."""
-        from django.conf import settings
-        from django.contrib.auth import get_user_model
-        from django.db.models import Q
-
         page = task_state.workflow_state.content_object
         approvers = Q(groups__name=CourseLeadApprovalTask.approver_group(page))
         if getattr(settings, "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", True):

@@ -15,6 +15,14 @@ def course_group_name(translation_key, kind: str) -> str:
     return f"course:{translation_key}:{kind}"
 
 
+def led_course_key(group_name: str) -> str | None:
+    """The translation key of the course whose "leads" group this is, else None: the
+    reverse of ``course_group_name(key, "leads")``."""
+    prefix, _sep, rest = group_name.partition(":")
+    key, _sep, kind = rest.rpartition(":")
+    return key if prefix == "course" and kind == "leads" and key else None
+
+
 def course_of(page):
     """The course a page belongs to (itself, for a course page), or None."""
     from .pages import CoursePage
@@ -43,10 +51,7 @@ class CourseLeadApprovalTask(Task):
         if user.is_superuser:
             return True
         # Asked several times for one page while the editor renders: answered once.
-        checks = getattr(user, "_course_review_checks", None)
-        if checks is None:
-            checks = {}
-            user._course_review_checks = checks
+        checks = user.__dict__.setdefault("_course_review_checks", {})
         if page.pk not in checks:
             checks[page.pk] = user.groups.filter(name=self.approver_group(page)).exists()
         return checks[page.pk]
@@ -88,13 +93,13 @@ class CourseLeadApprovalTask(Task):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if user.is_superuser:
             return states
-        led = user.groups.filter(name__startswith="course:", name__endswith=":leads")
-        keys = [name.split(":")[1] for name in led.values_list("name", flat=True)]
+        groups = set(user.groups.values_list("name", flat=True))  # one query for both
+        keys = [key for name in groups if (key := led_course_key(name))]
         paths = CoursePage.objects.filter(translation_key__in=keys).values_list("path", flat=True)
         inside = Q()
         for path in paths:
             inside |= Q(path__startswith=path)
-        if user.groups.filter(name=MODERATORS).exists():
+        if MODERATORS in groups:
             inside |= Q(pk__in=CourseIndexPage.objects.values("pk"))
         if not inside:
             return TaskState.objects.none()

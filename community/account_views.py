@@ -20,9 +20,10 @@ from .permissions import access_for, can_read
 def notifications_list(request):
     items = notifications.notifications_for(request.user)
     response = render(request, "community/notifications.html", {"items": items})
-    Notification.objects.filter(user=request.user, read_at__isnull=True).update(
+    if Notification.objects.filter(user=request.user, read_at__isnull=True).update(
         read_at=timezone.now()
-    )
+    ):
+        notifications.unread_changed([request.user.pk])
     return response
 
 

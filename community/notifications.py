@@ -8,8 +8,11 @@ members in the daily digest. A notification stores no text: it is drawn from
 the post when shown, and only while the reader may still read the platform.
 """
 
+import logging
+
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models.functions import Lower
@@ -33,6 +36,14 @@ from .models import (
 from .permissions import Access, access_for, can_read, memberships_of
 
 UNSUBSCRIBE_SALT = "community.unsubscribe"
+
+# The header of every signed-in page shows the reader's unread count. It is kept in the
+# shared cache for a minute at most and forgotten when the reader's notifications are
+# written or read, so the badge costs a cache read instead of a query. The minute bounds
+# what a write racing a reader's refill (or a deletion by cascade) can leave behind.
+UNREAD_SECONDS = 60
+
+logger = logging.getLogger(__name__)
 
 
 def subscription_set(*, user, level: str, topic=None, platform=None) -> Subscription:
@@ -104,6 +115,7 @@ def fan_out(post_id: int, mentions: list[str]) -> list[Notification]:
         ],
         ignore_conflicts=True,
     )
+    unread_changed(kinds)
     return notifications
 
 
@@ -174,10 +186,48 @@ def send_immediate(notification_ids: list[int]) -> int:
     return sent
 
 
+def _unread_key(user_id: int) -> str:
+    return f"notifications:unread:{user_id}"
+
+
 def unread_count(user) -> int:
+    """How many of the user's notifications are unread (see ``UNREAD_SECONDS``)."""
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    key = _unread_key(user.pk)
+    try:
+        count = cache.get(key)
+    except Exception:  # the cache is down: count in the database
+        logger.warning("Cache unavailable: unread notifications counted", exc_info=True)
+        return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    if count is None:
+        count = Notification.objects.filter(user=user, read_at__isnull=True).count()
+        try:
+            cache.set(key, count, UNREAD_SECONDS)
+        except Exception:
+            logger.warning("Cache unavailable: unread count not kept", exc_info=True)
+    return count
+
+
+def unread_changed(user_ids) -> None:
+    """The users' notifications were written or read: their next page counts afresh.
+
+    Forgotten at once, and again when the transaction commits, so that a page counting
+    in between cannot keep the count from before it for the whole minute.
+    """
+    keys = [_unread_key(user_id) for user_id in user_ids]
+    if not keys:
+        return
+
+    def forget():
+        try:
+            cache.delete_many(keys)
+        except Exception:
+            logger.warning("Cache unavailable: unread counts not forgotten", exc_info=True)
+
+    forget()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(forget)
 
 
 def notifications_for(user, limit: int = 50) -> list[Notification]:

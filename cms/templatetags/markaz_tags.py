@@ -144,7 +144,7 @@ def get_item(mapping, key):
 
 @register.simple_tag(takes_context=True)
 def unread_notifications(context) -> int:
-    """The signed-in user's unread forum notifications (one COUNT query)."""
+    """The signed-in user's unread forum notifications (kept in the cache a minute)."""
     from community.notifications import unread_count
 
     request = context.get("request")

@@ -3,6 +3,8 @@
 import re
 
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 
@@ -137,3 +139,20 @@ def test_a_mention_finds_a_handle_written_in_another_case(cast, committed):
         services.post_reply, topic=cast["topic"], author=cast["member"], body="@moderator.case ؟"
     )
     assert Notification.objects.filter(user=cast["moderator"], kind="mention").exists()
+
+
+def test_the_unread_badge_follows_new_and_read_notifications_without_a_count_query(
+    client, cast, committed
+):
+    client.force_login(cast["author"])
+    assert "badge--new" not in client.get("/ar/").content.decode()  # 0, now remembered
+    committed(services.post_reply, topic=cast["topic"], author=cast["member"], body="رد")
+    assert re.search(r'badge--new">1<', client.get("/ar/").content.decode())
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/ar/").content.decode()
+    assert re.search(r'badge--new">1<', again)
+    assert not [q for q in queries if "community_notification" in q["sql"]]
+    committed(services.post_reply, topic=cast["topic"], author=cast["moderator"], body="رد ثان")
+    assert re.search(r'badge--new">2<', client.get("/ar/").content.decode())
+    client.get("/ar/community/notifications/")
+    assert "badge--new" not in client.get("/ar/").content.decode()

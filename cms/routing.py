@@ -12,12 +12,17 @@ change of a site or locale, moves on at once on every node:
 
 * the site for a host and port, in this process (a ``Site`` row is tiny and
   changes only with the generation);
-* for a path of a site in a language, which page Wagtail's own routing reached
-  and how many URL segments it consumed. On a hit the page is fetched by its
-  key in one query and asked to route the segments left (none for an ordinary
-  page, the sub-path for a routable page), so a page's own ``route`` still
-  decides: unpublished pages still raise 404, routable pages still resolve their
-  routes. Only what Wagtail's routing returned is stored, never a 404.
+* for a path of a site in a language, the page Wagtail's own routing reached (its
+  specific instance, as read then) and how many URL segments it consumed. On a
+  hit the page is unpickled from the cache, without a query, and asked to route
+  the segments left (none for an ordinary page, the sub-path for a routable
+  page), so a page's own ``route`` still decides: unpublished pages still raise
+  404, routable pages still resolve their routes. Only what Wagtail's routing
+  returned is stored, never a 404. Whatever a reader sees of the page row changes
+  only by publishing, unpublishing, moving or deleting, which move the generation
+  on; saving a draft, a lock or a comment (``cms.cache.PAGE_DRAFT_FIELDS``) does
+  not, and the stored instance keeps the draft fields as they were, which no
+  public template shows.
 
 The view restrictions that apply to the page (its own and its ancestors', two
 queries that Wagtail's ``on_serve_page`` hook runs on every page view) are
@@ -33,7 +38,6 @@ import functools
 import hashlib
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.http import Http404
 from django.utils.translation import get_language
@@ -77,7 +81,7 @@ def site_for(request) -> Site | None:
 def route_key(request, site: Site, path: str) -> str:
     address = f"{site.pk}|{get_language()}|{path}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"route2:{request_generation(request)}:{digest}"  # 2: with view restrictions
+    return f"route3:{request_generation(request)}:{digest}"  # 3: the page itself
 
 
 def route(request, path: str):
@@ -91,14 +95,12 @@ def route(request, path: str):
     key = route_key(request, site, path)
     remembered = cache.get(key)
     if remembered is not None:
-        page_id, content_type_id, consumed, restrictions = remembered
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page, consumed, restrictions = remembered
         try:
-            page = model.objects.get(pk=page_id)
             result = page.route(request, components[consumed:])
-        except (Http404, model.DoesNotExist):
+        except Http404:
             result = None
-        if result is not None and result[0].pk == page_id:
+        if result is not None and result[0].pk == page.pk:
             _remember_view_restrictions(result[0], restrictions)
         request._wagtail_route_for_request = result
         return result
@@ -108,8 +110,8 @@ def route(request, path: str):
         consumed = page.depth - site.root_page.depth
         if 0 <= consumed <= len(components):
             restrictions = list(page.get_view_restrictions())
+            cache.set(key, (page, consumed, restrictions), timeout())
             _remember_view_restrictions(page, restrictions)
-            cache.set(key, (page.pk, page.content_type_id, consumed, restrictions), timeout())
     return result
 
 

@@ -161,3 +161,23 @@ def test_a_restriction_added_to_a_section_closes_its_remembered_pages_at_once(
     assert "login" in refused["Location"]
     verified_user.groups.add(editors)
     assert client.get(article.url).status_code == 200
+
+
+def test_a_remembered_page_is_served_without_reading_its_row_until_it_is_published_again(
+    client, demo_site, verified_user
+):
+    client.force_login(verified_user)
+    article = newest_news()
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(article.url)
+    assert response.status_code == 200
+    sql = " ".join(query["sql"] for query in queries)
+    assert f'"page_ptr_id" = {article.pk}' not in sql
+    assert f'"wagtailcore_page"."id" = {article.pk}' not in sql
+    # A draft is not shown; publishing it is, at once.
+    article.title = "عنوان مسودة لم تنشر"
+    article.save_revision()
+    assert "عنوان مسودة لم تنشر" not in client.get(article.url).content.decode()
+    article.get_latest_revision().publish()
+    assert "عنوان مسودة لم تنشر" in client.get(article.url).content.decode()

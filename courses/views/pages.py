@@ -116,6 +116,7 @@ def lesson_page(request, page):
                 for answer in enrollment.reflections.filter(lesson_id=progress.lesson_id)
             }
             if enrollment is not None
+            and any(child.block_type == "reflection" for child in page.body)
             else {},
         }
     )

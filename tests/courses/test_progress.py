@@ -7,6 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from wagtail.rich_text import RichText
+
 import pytest
 
 from courses import services
@@ -156,6 +158,18 @@ def test_reflection_answer_is_saved_and_readable_by_trainers(
     client.force_login(trainer)
     html = client.get(f"/ar/my/teaching/runs/{enrollment.run_id}/reflections/").content.decode()
     assert "نشارك المواطنين" in html
+
+
+def test_a_lesson_without_a_reflection_reads_no_answers(client, enrollment, course, learner):
+    lesson = required(course)[0]
+    lesson.body = [("paragraph", RichText("<p>نص بلا سؤال</p>"))]
+    lesson.save_revision().publish()
+    client.force_login(learner)
+    client.get(lesson.url)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(lesson.url).content.decode()
+    assert "نص بلا سؤال" in html
+    assert not [q for q in queries if "courses_reflectionanswer" in q["sql"]]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -74,6 +74,13 @@ def parse_args() -> argparse.Namespace:
         help="each connection pauses this long on average between requests (a user reading;"
         " drawn at random, exponentially); 0 = none",
     )
+    parser.add_argument(
+        "--server-timing",
+        action="store_true",
+        help="also report each page's time inside gunicorn (its access log's request time,"
+        " from the parsed request to the written response): what wrk measures beyond it was"
+        " spent queueing, in the network or in wrk",
+    )
     parser.add_argument("--only", help="comma-separated page types to measure")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
@@ -337,6 +344,19 @@ def wrk(
 CONNECTION_HEADERS: list[str] = []
 
 
+def server_times(access_log: Path, offset: int) -> dict:
+    """p50/p95/p99 (ms) of the requests gunicorn logged after ``offset``: its own time."""
+    time.sleep(0.5)  # the last responses' lines
+    with access_log.open("rb") as log:
+        log.seek(offset)
+        times = sorted(int(line) / 1000 for line in log.read().split() if line.isdigit())
+    if not times:
+        return {}
+    return {
+        f"p{n}": times[min(len(times) - 1, int(len(times) * n / 100))] for n in (50, 95, 99)
+    } | {"requests": len(times)}
+
+
 def worker_backlog(redis_url: str) -> int:
     """Tasks queued for the Celery worker or taken and not yet acknowledged."""
     import redis
@@ -395,12 +415,18 @@ def main() -> None:
         CONNECTION_HEADERS.append("Connection: close")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
+    access_log = work / "access.log" if args.server_timing else None
     with ExitStack() as stack:
         start(
             stack,
             [str(BIN / "gunicorn"), "cms.wsgi:application", "--bind", f"127.0.0.1:{port}"]
             + ["--workers", str(args.workers), "--worker-class", args.worker_class]
             + ["--backlog", "2048", "--log-level", "warning"]
+            + (
+                ["--access-logfile", str(access_log), "--access-logformat", "%(D)s"]
+                if access_log
+                else []
+            )
             # With threads, wrk's connections stay open and each is served by the worker
             # that accepted it (a user pausing longer than gunicorn's 2 s default would
             # find it closed). A sync worker takes a new connection only when it is free.
@@ -430,9 +456,12 @@ def main() -> None:
             f"{args.connections} connections, {args.duration} s each, {args.workers} "
             f"{args.worker_class} workers, {args.think_ms} ms between a connection's requests"
         )
+        logged = access_log.stat().st_size if access_log else 0
         results["bare floor"] = wrk(
             base, ["GET /bench/bare/"], args.connections, args.duration, CONNECTION_HEADERS
         )
+        if access_log:
+            results["bare floor"]["server"] = server_times(access_log, logged)
         backlog = wait_for_worker(args.redis_url)
         if backlog > 1:
             print(f"  (the worker took {backlog:.0f} s to finish tasks left by an earlier run)")
@@ -440,6 +469,7 @@ def main() -> None:
             body, content_type = rest if rest else (None, None)
             wrk(base, paths, 2, 1, headers_for(role, cookies, content_type), body)  # warm up
             wait_for_worker(args.redis_url)
+            logged = access_log.stat().st_size if access_log else 0
             results[name] = wrk(
                 base,
                 paths,
@@ -449,6 +479,8 @@ def main() -> None:
                 body,
                 args.think_ms,
             ) | {"queries": queries.get(name)}
+            if access_log:
+                results[name]["server"] = server_times(access_log, logged)
             results[name]["worker_catch_up"] = wait_for_worker(args.redis_url)
             print(
                 f"  {name}: {results[name]['rps']:.0f}/s p95 {results[name]['p95']:.0f} ms"
@@ -510,16 +542,24 @@ def run_soak(base: str, pages: dict, cookies: dict, args: argparse.Namespace) ->
 def report(results: dict, soak: dict | None, args: argparse.Namespace) -> None:
     floor = results["bare floor"]["rps"]
     print()
+    timed = args.server_timing
     print(
         f"| page ({args.connections} connections, {args.think_ms} ms pause) | req/s | × floor "
         "| p50 ms | p95 ms | p99 ms | errors | queries |"
+        + (" in gunicorn: p50, p95, p99 ms |" if timed else "")
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|" + ("---|" if timed else ""))
     for name, r in results.items():
+        server = r.get("server") or {}
         print(
             f"| {name} | {r['rps']:.0f} | {r['rps'] / floor:.2f} | {r['p50']:.1f} "
             f"| {r['p95']:.1f} | {r['p99']:.1f} | {r['http_errors'] + r['socket_errors']} "
             f"| {'' if r.get('queries') is None else r['queries']} |"
+            + (
+                f" {server['p50']:.1f}, {server['p95']:.1f}, {server['p99']:.1f} |"
+                if server
+                else (" |" if timed else "")
+            )
         )
     if soak:
         print()

@@ -25,6 +25,15 @@ def count_queries(client, url):
     return response, len(queries)
 
 
+def warm_view(client, url):
+    """The response to a second view of ``url`` (its route remembered), and its SQL."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response, " ".join(query["sql"] for query in queries)
+
+
 def test_a_signed_in_reader_reaches_a_deep_page_without_walking_the_tree(
     client, demo_site, verified_user
 ):
@@ -129,11 +138,7 @@ def test_a_warm_page_view_asks_neither_for_restrictions_nor_for_translations(
     """Both are kept with the route (restrictions) and under the generation (language links)."""
     client.force_login(verified_user)
     article = newest_news()
-    client.get(article.url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(article.url)
-    assert response.status_code == 200
-    sql = " ".join(query["sql"] for query in queries)
+    response, sql = warm_view(client, article.url)
     assert "wagtailcore_pageviewrestriction" not in sql
     assert f"translation_key\" = '{article.translation_key.hex}'" not in sql
     # The switcher still offers the article's translations.
@@ -168,11 +173,7 @@ def test_a_remembered_page_is_served_without_reading_its_row_until_it_is_publish
 ):
     client.force_login(verified_user)
     article = newest_news()
-    client.get(article.url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(article.url)
-    assert response.status_code == 200
-    sql = " ".join(query["sql"] for query in queries)
+    _response, sql = warm_view(client, article.url)
     assert f'"page_ptr_id" = {article.pk}' not in sql
     assert f'"wagtailcore_page"."id" = {article.pk}' not in sql
     # A draft is not shown; publishing it is, at once.

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from cms.cache import request_generation
 from cms.pages import localize_all
+from cms.routing import site_for
 from cms.routing import timeout as route_timeout
 
 from .models import (
@@ -156,17 +157,25 @@ def course_structure(*, request, path: str, lesson=None) -> tuple[CoursePage, li
     database that has since changed without a publish, or by a site sharing the cache)
     is read again from the database and remembered anew: the lesson's previous and
     next links come from it.
+
+    The course and each lesson carry ``href``, their URL as readers of this site link
+    to it (Wagtail's ``pageurl``, worked out once per generation instead of a dozen
+    times per view); the key names the site, since another site's readers get
+    absolute URLs.
     """
     generation = request_generation(request)
     # Entries live as long as routes: both are only ever read under their generation.
     cached = generation is not None and route_timeout() > 0
-    key = f"course-structure:{generation}:{path}"
+    site = site_for(request)
+    key = f"course-structure:{generation}:{getattr(site, 'pk', None)}:{path}"
     if cached and (remembered := cache.get(key)) is not None:
         if lesson is None or not lesson.live or _in_outline(lesson, remembered[1]):
             return remembered
         logger.info("course structure: the cached outline of %s lacks lesson %s", path, lesson.pk)
     course = CoursePage.objects.get(path=path)
     structure = (course, course_outline(course=course))
+    for page in [course, *(lesson for _module, lessons in structure[1] for lesson in lessons)]:
+        page.href = page.get_url(request=request, current_site=site)
     if cached:
         cache.set(key, structure, route_timeout())
     return structure

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
+from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 import pytest
@@ -113,7 +114,8 @@ def test_a_remembered_outline_without_the_lesson_is_read_again_for_its_neighbour
     course, _enrollment = reader
     first, optional, last = course.test_lessons
     assert client.get(first.url).status_code == OK  # fills the cache
-    key = f"course-structure:{generation()}:{course.path}"
+    site = Site.objects.get(is_default_site=True)
+    key = f"course-structure:{generation()}:{site.pk}:{course.path}"
     course_page, outline = cache.get(key)
     for _module, lessons in outline:
         for lesson in lessons:

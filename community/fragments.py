@@ -9,6 +9,11 @@ template's own source, so an edit, a reaction, a change of the reader's rights o
 the language renders afresh and nothing is ever invalidated by hand; readers in the
 same position (most members, once they have read the topic) share the fragments.
 
+A post's attachments are the exception: they are stored with the post, in the same
+transaction, and nothing changes them after, so the post's id stands for them. They are
+read only for the posts rendered afresh: a topic page found in the cache makes one
+query fewer.
+
 The forms' CSRF token is the one thing particular to a session: fragments are rendered
 with a NUL character where the token goes (no post, name or file name can hold one:
 Markdown turns it into U+FFFD and Django's forms refuse it), and the reader's own token
@@ -21,6 +26,7 @@ import logging
 from pathlib import Path
 
 from django.core.cache import cache
+from django.db.models import prefetch_related_objects
 from django.middleware.csrf import get_token
 from django.template.loader import get_template, render_to_string
 from django.utils import translation
@@ -60,13 +66,13 @@ def _key(row: dict, page_digest: str) -> str:
             post.is_tombstone,
         ),
         (author.display_name, author.handle, str(author.municipality or "")),
-        tuple((f.pk, f.is_image, f.name, f.size) for f in row["files"]),
         tuple(row["reactions"] or ()),
         tuple(
             row[name]
             for name in (
                 "classes",
                 "accepted",
+                "show_files",
                 "unread",
                 "created_iso",
                 "created",
@@ -113,11 +119,16 @@ def posts_html(request, rows: list[dict], context: dict) -> list[SafeString]:
         logger.warning("Cache unavailable: post fragments rendered afresh", exc_info=True)
         found = {}
     missing = {}
-    for key, row in zip(keys, rows, strict=True):
-        if key not in found:
-            found[key] = missing[key] = render_to_string(
-                TEMPLATE, context | {"row": row, "user": user, "csrf_input": MARKED_INPUT}
-            )
+    to_render = [(key, row) for key, row in zip(keys, rows, strict=True) if key not in found]
+    # The attachments of the posts rendered here, in one query for them all.
+    shown = [row["post"] for _key, row in to_render if row["show_files"]]
+    prefetch_related_objects(shown, "attachments")
+    for key, row in to_render:
+        files = list(row["post"].attachments.all()) if row["show_files"] else ()
+        found[key] = missing[key] = render_to_string(
+            TEMPLATE,
+            context | {"row": row | {"files": files}, "user": user, "csrf_input": MARKED_INPUT},
+        )
     if missing:
         try:
             cache.set_many(missing, SECONDS)

@@ -465,7 +465,8 @@ def _post_rows(request, posts, *, topic, access, read_at) -> list[dict]:
                 "unread": unread,
                 "created_iso": dateformat.format(created, "c"),
                 "created": formats.date_format(created, "DATETIME_FORMAT"),
-                "files": list(post.attachments.all()) if live or access.can_moderate else (),
+                # Read with the post's HTML, when it is not in the cache (fragments.py).
+                "show_files": live or access.can_moderate,
                 "reactions": items,
                 "can_react": bool(items) and access.is_member and not mine,
                 "can_quote": live,  # and the reader may reply (can_reply)

@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 import pytest
@@ -39,6 +41,28 @@ def test_a_member_attaches_a_guide_and_members_download_it(client, cast):
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
+
+
+def test_a_cached_posts_attachments_are_listed_without_reading_them_again(client, cast):
+    """A post's HTML kept in the cache holds its attachments' links (community/fragments.py):
+    a second view lists them without a query for them, and once the post is deleted its
+    files are listed for moderators only."""
+    guide = upload("دليل.pdf", PDF)
+    post = services.post_reply(
+        topic=cast["topic"], author=cast["member"], body="الدليل مرفق", files=[guide]
+    )
+    address = url(cast["platform"], "topic", cast["topic"].pk)
+    client.force_login(cast["author"])
+    assert "دليل.pdf" in client.get(address).content.decode()
+    client.get(address)  # read now: the reply is no longer new to this reader
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(address).content.decode()
+    assert "دليل.pdf" in page
+    assert not [q["sql"] for q in queries if Attachment._meta.db_table in q["sql"]]
+    services.post_delete(post=post, by=cast["member"])
+    assert "دليل.pdf" not in client.get(address).content.decode()
+    client.force_login(cast["moderator"])
+    assert "دليل.pdf" in client.get(address).content.decode()
 
 
 @pytest.mark.parametrize("role", ["anonymous", "non_member", "pending", "other_coordinator"])

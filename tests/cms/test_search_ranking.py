@@ -149,3 +149,20 @@ def test_matches_are_made_on_the_stored_document_its_gin_index_covers(ar, news_i
         indexes = [row[0] for row in cursor.fetchall()]
     assert "search_document @@" in plan and "title || body" not in plan, plan
     assert any("USING gin (search_document)" in index for index in indexes), indexes
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="prepared statements are PostgreSQL's")
+def test_the_ranking_is_never_prepared_while_other_frequent_queries_are(ar, news_index):
+    """The site has PostgreSQL keep each connection's frequent queries prepared, to save
+    their planning (``DATABASE_PREPARE_THRESHOLD``); a prepared search would soon be ranked
+    with a generic plan made without its words, twice as slow (see cms/search.py)."""
+    publish_news(news_index, f"{WORD} مكررة", "repeated-budget")
+    for _ in range(8):
+        assert len(site_search(query=WORD, locale=ar, page=1)[:10]) == 1
+        assert Locale.objects.filter(language_code="ar").exists()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any("wagtailcore_locale" in statement for statement in prepared), prepared
+    assert not [statement for statement in prepared if "ts_rank" in statement]

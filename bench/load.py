@@ -456,12 +456,18 @@ def main() -> None:
             f"{args.connections} connections, {args.duration} s each, {args.workers} "
             f"{args.worker_class} workers, {args.think_ms} ms between a connection's requests"
         )
-        logged = access_log.stat().st_size if access_log else 0
-        results["bare floor"] = wrk(
-            base, ["GET /bench/bare/"], args.connections, args.duration, CONNECTION_HEADERS
+
+        def measured(*wrk_args) -> dict:
+            """wrk's figures, and with --server-timing gunicorn's own for the same requests."""
+            logged = access_log.stat().st_size if access_log else 0
+            figures = wrk(base, *wrk_args)
+            if access_log:
+                figures["server"] = server_times(access_log, logged)
+            return figures
+
+        results["bare floor"] = measured(
+            ["GET /bench/bare/"], args.connections, args.duration, CONNECTION_HEADERS
         )
-        if access_log:
-            results["bare floor"]["server"] = server_times(access_log, logged)
         backlog = wait_for_worker(args.redis_url)
         if backlog > 1:
             print(f"  (the worker took {backlog:.0f} s to finish tasks left by an earlier run)")
@@ -469,9 +475,7 @@ def main() -> None:
             body, content_type = rest if rest else (None, None)
             wrk(base, paths, 2, 1, headers_for(role, cookies, content_type), body)  # warm up
             wait_for_worker(args.redis_url)
-            logged = access_log.stat().st_size if access_log else 0
-            results[name] = wrk(
-                base,
+            results[name] = measured(
                 paths,
                 args.connections,
                 args.duration,
@@ -479,8 +483,6 @@ def main() -> None:
                 body,
                 args.think_ms,
             ) | {"queries": queries.get(name)}
-            if access_log:
-                results[name]["server"] = server_times(access_log, logged)
             results[name]["worker_catch_up"] = wait_for_worker(args.redis_url)
             print(
                 f"  {name}: {results[name]['rps']:.0f}/s p95 {results[name]['p95']:.0f} ms"

@@ -194,14 +194,18 @@ def unread_count(user) -> int:
     """How many of the user's notifications are unread (see ``UNREAD_SECONDS``)."""
     if not user.is_authenticated:
         return 0
+
+    def counted() -> int:
+        return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
     key = _unread_key(user.pk)
     try:
         count = cache.get(key)
     except Exception:  # the cache is down: count in the database
         logger.warning("Cache unavailable: unread notifications counted", exc_info=True)
-        return Notification.objects.filter(user=user, read_at__isnull=True).count()
+        return counted()
     if count is None:
-        count = Notification.objects.filter(user=user, read_at__isnull=True).count()
+        count = counted()
         try:
             cache.set(key, count, UNREAD_SECONDS)
         except Exception:
